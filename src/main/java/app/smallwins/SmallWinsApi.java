@@ -1,0 +1,21 @@
+package app.smallwins;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The API's root: every resource is served under /api/v1. */
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(
+        info = @Info(title = "Small Wins API", version = "1.0.0"),
+        tags = {
+                @Tag(name = "Me", description = "The caller and what they can see."),
+                @Tag(name = "Children", description = "Children's profiles, including how they communicate."),
+                @Tag(name = "Care team", description = "Who is on a child's team, and in what capacity."),
+                @Tag(name = "Access log", description = "Who read or changed a child's record.")
+        })
+public class SmallWinsApi extends Application {
+}

@@ -1,0 +1,45 @@
+package app.smallwins.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.common.security.ChildGrant;
+
+/**
+ * Records who read or changed a child's record. Changes are written in the caller's
+ * transaction, so a change and its log entry commit or roll back together. Reads are
+ * queued and written in batches by {@link ReadLogWriter}, off the read path.
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReadLogWriter reads;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void change(ChildGrant grant, String action, String targetType, UUID targetId) {
+        AccessLogEntry entry = new AccessLogEntry();
+        entry.id = UUID.randomUUID();
+        entry.childId = grant.childId();
+        entry.actorId = grant.caller().userId();
+        entry.capacity = grant.capacity();
+        entry.action = action;
+        entry.targetType = targetType;
+        entry.targetId = targetId;
+        entry.occurredAt = Instant.now();
+        em.persist(entry);
+    }
+
+    public void read(ChildGrant grant, String action, String targetType, UUID targetId) {
+        reads.enqueue(new ReadLogWriter.Read(UUID.randomUUID(), grant.childId(), grant.caller().userId(),
+                grant.capacity(), action, targetType, targetId, Instant.now()));
+    }
+}

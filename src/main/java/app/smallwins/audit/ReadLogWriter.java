@@ -1,0 +1,122 @@
+package app.smallwins.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.smallwins.common.security.Role;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Writes read entries of the access log in batches, once per flush interval (1 s by
+ * default). The bound on loss: a crash loses at most the reads queued since the last
+ * flush; a normal shutdown flushes everything. When the queue grows past
+ * {@value #FLUSH_AT} entries it is flushed at once, so memory stays bounded under load.
+ */
+@ApplicationScoped
+public class ReadLogWriter {
+
+    private static final Logger LOG = Logger.getLogger(ReadLogWriter.class);
+    static final int FLUSH_AT = 5_000;
+
+    record Read(UUID id, UUID childId, UUID actorId, Role capacity, String action, String targetType,
+            UUID targetId, Instant at) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "smallwins.access-log.flush-interval", defaultValue = "1S")
+    Duration flushInterval;
+
+    private final ConcurrentLinkedQueue<Read> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private ScheduledExecutorService scheduler;
+
+    void start(@Observes StartupEvent event) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "access-log-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = flushInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    void enqueue(Read read) {
+        queue.add(read);
+        if (queued.incrementAndGet() >= FLUSH_AT && scheduler != null) {
+            scheduler.execute(this::flushQuietly);
+        }
+    }
+
+    /** Writes everything queued so far; readers of the log call it to see their own node's latest reads. */
+    public synchronized void flush() {
+        List<Read> batch = new ArrayList<>();
+        for (Read read; (read = queue.poll()) != null;) {
+            batch.add(read);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        queued.addAndGet(-batch.size());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into access_log (id, child_id, actor_id, capacity, action, target_type, target_id, occurred_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Read read : batch) {
+                insert.setObject(1, read.id());
+                insert.setObject(2, read.childId());
+                insert.setObject(3, read.actorId());
+                insert.setString(4, read.capacity().name());
+                insert.setString(5, read.action());
+                insert.setString(6, read.targetType());
+                insert.setObject(7, read.targetId());
+                insert.setTimestamp(8, Timestamp.from(read.at()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            // Put the batch back so a passing database outage does not lose it.
+            queue.addAll(batch);
+            queued.addAndGet(batch.size());
+            LOG.warnf("Could not write %d access-log reads (SQL state %s); will retry", batch.size(), e.getSQLState());
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warnf("Access-log flush failed: %s", e.getClass().getName());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+        }
+        flushQuietly();
+    }
+}

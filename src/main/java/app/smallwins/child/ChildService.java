@@ -1,0 +1,147 @@
+package app.smallwins.child;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.audit.AccessLog;
+import app.smallwins.common.Times;
+import app.smallwins.common.error.ApiException;
+import app.smallwins.common.http.Etags;
+import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.security.Caller;
+import app.smallwins.common.security.ChildAccess;
+import app.smallwins.common.security.ChildGrant;
+import app.smallwins.common.security.CurrentCaller;
+import app.smallwins.common.security.Permission;
+import app.smallwins.common.security.Role;
+
+@ApplicationScoped
+public class ChildService {
+
+    static final String TARGET = "CHILD";
+
+    @Inject
+    ChildRepository children;
+
+    @Inject
+    ChildAccess access;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Transactional
+    public Idempotency.Outcome<ChildView> create(NewChild body, String idempotencyKey) {
+        Caller caller = currentCaller.get();
+        if (!caller.isAdmin()) {
+            throw ApiException.forbidden("Only an admin opens a child's record");
+        }
+        return idempotency.once(caller.userId(), idempotencyKey, "POST /children", body, ChildView.class, () -> {
+            Child child = new Child();
+            child.id = UUID.randomUUID();
+            child.displayName = body.displayName().strip();
+            child.preferredName = body.preferredName();
+            child.dateOfBirth = body.dateOfBirth();
+            if (body.communication() != null) {
+                child.communicationModes = body.communication().modesOrEmpty();
+                child.communicationNotes = body.communication().notes();
+            }
+            child.whatHelps = body.whatHelps();
+            child.celebrateWith = body.celebrateWith();
+            child.timeZone = body.timeZone() == null ? "UTC" : validTimeZone(body.timeZone());
+            child.createdAt = Times.now();
+            child.updatedAt = child.createdAt;
+            children.persistAndFlush(child);
+            accessLog.change(new ChildGrant(child.id, caller, Role.admin), "child.create", TARGET, child.id);
+            return ChildView.of(child, Role.admin);
+        });
+    }
+
+    @Transactional
+    public Page<ChildView> list(Cursor after, int limit) {
+        Caller caller = currentCaller.get();
+        List<ChildRepository.Visible> rows = caller.isAdmin()
+                ? children.pageAll(after, limit + 1)
+                : children.pageForMember(caller.userId(), caller.teamRoles(), after, limit + 1);
+        return Page.of(rows, limit, row -> new Cursor(row.child().createdAt, row.child().id))
+                .map(row -> ChildView.of(row.child(), row.capacity()));
+    }
+
+    @Transactional
+    public ChildView get(UUID childId) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        Child child = children.findById(childId);
+        accessLog.read(grant, "child.read", TARGET, childId);
+        return ChildView.of(child, grant.capacity());
+    }
+
+    @Transactional
+    public ChildView patch(UUID childId, String ifMatch, ChildPatch patch) {
+        ChildGrant grant = access.require(childId, Permission.EDIT_SUPPORT_PROFILE);
+        if (patch.touchesCoreProfile() && !grant.may(Permission.EDIT_PROFILE)) {
+            throw ApiException.forbidden(
+                    "Parents may change the support profile only: communication, whatHelps and celebrateWith");
+        }
+        Child child = children.findById(childId);
+        Etags.requireMatch(ifMatch, child.version);
+        if (patch.displayName != null) {
+            child.displayName = patch.displayName.orElseThrow().strip();
+        }
+        if (patch.preferredName != null) {
+            child.preferredName = patch.preferredName.orElse(null);
+        }
+        if (patch.dateOfBirth != null) {
+            child.dateOfBirth = patch.dateOfBirth.orElse(null);
+        }
+        if (patch.communication != null) {
+            Communication communication = patch.communication.orElse(null);
+            child.communicationModes = communication == null ? List.of() : communication.modesOrEmpty();
+            child.communicationNotes = communication == null ? null : communication.notes();
+        }
+        if (patch.whatHelps != null) {
+            child.whatHelps = patch.whatHelps.orElse(null);
+        }
+        if (patch.celebrateWith != null) {
+            child.celebrateWith = patch.celebrateWith.orElse(null);
+        }
+        if (patch.timeZone != null) {
+            child.timeZone = validTimeZone(patch.timeZone.orElse("UTC"));
+        }
+        child.updatedAt = Times.now();
+        children.flush();
+        accessLog.change(grant, "child.update", TARGET, childId);
+        return ChildView.of(child, grant.capacity());
+    }
+
+    /** Archives the record: it leaves every list and stops changing; nothing is deleted. */
+    @Transactional
+    public void archive(UUID childId) {
+        ChildGrant grant = access.require(childId, Permission.ARCHIVE_CHILD);
+        Child child = children.findById(childId);
+        if (child.archivedAt == null) {
+            child.archivedAt = Times.now();
+            accessLog.change(grant, "child.archive", TARGET, childId);
+        }
+    }
+
+    private static String validTimeZone(String zone) {
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw ApiException.invalid("timeZone", "must be an IANA time zone such as Europe/London");
+        }
+    }
+}

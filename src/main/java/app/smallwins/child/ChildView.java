@@ -1,0 +1,34 @@
+package app.smallwins.child;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.smallwins.common.security.Role;
+
+@Schema(name = "Child", description = "A child's profile, with the caller's capacity on it.")
+public record ChildView(
+        UUID id,
+        @Schema(examples = "Arjun Sharma") String displayName,
+        @Schema(examples = "Arjun") String preferredName,
+        LocalDate dateOfBirth,
+        Communication communication,
+        String whatHelps,
+        String celebrateWith,
+        @Schema(examples = "Europe/London") String timeZone,
+        @Schema(description = "The capacity the caller acts in on this child.") Role capacity,
+        @Schema(description = "Set once an admin archived the record.", nullable = true) Instant archivedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Row version; the ETag header carries the same value.") long version) {
+
+    static ChildView of(Child child, Role capacity) {
+        return new ChildView(child.id, child.displayName, child.preferredName, child.dateOfBirth,
+                new Communication(child.communicationModes, child.communicationNotes), child.whatHelps,
+                child.celebrateWith, child.timeZone, capacity, child.archivedAt, child.createdAt, child.updatedAt,
+                child.version);
+    }
+}

@@ -1,0 +1,44 @@
+package app.smallwins.common.error;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on. Services throw it; {@link ProblemMappers} turns it
+ * into problem+json. The detail must never carry personal data or internals.
+ */
+public class ApiException extends RuntimeException {
+
+    public final ProblemType type;
+    public final List<Problem.FieldError> errors;
+
+    public ApiException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = errors;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(ProblemType.NOT_FOUND, what + " not found");
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(ProblemType.CONFLICT, detail);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(ProblemType.VALIDATION, "1 field is invalid",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(ProblemType.UNPROCESSABLE, detail);
+    }
+}

@@ -1,0 +1,248 @@
+package app.smallwins.common.error;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The one place where failures become HTTP responses. Every error is
+ * application/problem+json; no exception message, class name, stack trace or SQL text
+ * ever reaches the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpServerRequest request) {
+        return respond(e.type, e.type.status, e.getMessage(), e.errors, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized("A valid bearer token is required", "Bearer", request);
+    }
+
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized("The bearer token is invalid or expired", "Bearer error=\"invalid_token\"", request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemType.FORBIDDEN, 403, "Your roles do not permit this operation", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(ProblemType.VALIDATION, 400, countFields(errors.size()), errors, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return invalidBody(e, "unknown property", request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, HttpServerRequest request) {
+        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + Arrays.stream(e.getTargetType().getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "))
+                : "has the wrong format";
+        return invalidBody(e, message, request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        if (e.getPath().isEmpty()) {
+            return respond(ProblemType.MALFORMED, 400, "The request body must be a JSON object", List.of(), request);
+        }
+        return invalidBody(e, "has the wrong type", request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, HttpServerRequest request) {
+        return respond(ProblemType.MALFORMED, 400, "The request body is not valid JSON", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(OptimisticLockException e, HttpServerRequest request) {
+        return precondition(request);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, HttpServerRequest request) {
+        return precondition(request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, HttpServerRequest request) {
+        return respond(ProblemType.CONFLICT, 409, "The request conflicts with the current state of the record",
+                List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status == 401) {
+            return unauthorized("A valid bearer token is required", "Bearer", request);
+        }
+        return switch (status) {
+            case 400 -> respond(ProblemType.VALIDATION, 400, "The request is not valid", List.of(), request);
+            case 403 -> respond(ProblemType.FORBIDDEN, 403, "Not permitted", List.of(), request);
+            case 404 -> respond(ProblemType.NOT_FOUND, 404, "No such resource", List.of(), request);
+            case 405 -> respond(ProblemType.METHOD_NOT_ALLOWED, 405,
+                    "This resource does not support " + request.method().name(), List.of(), request);
+            case 406 -> respond(ProblemType.NOT_ACCEPTABLE, 406,
+                    "This resource answers application/json only", List.of(), request);
+            case 415 -> respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
+                    "Send the request body as application/json", List.of(), request);
+            default -> status >= 500
+                    ? internal(e, request)
+                    : respond(ProblemType.HTTP_ERROR, status, Response.Status.fromStatusCode(status) != null
+                            ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP error", List.of(), request);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        return internal(e, request);
+    }
+
+    private Response internal(Throwable e, HttpServerRequest request) {
+        String errorId = UUID.randomUUID().toString();
+        // The message is left out on purpose: driver and constraint messages can quote row values.
+        LOG.errorf("Unhandled error %s on %s %s: %s%n%s", errorId, request.method().name(), request.path(),
+                e.getClass().getName(), stackOf(e));
+        return respond(ProblemType.INTERNAL, 500, "Something went wrong on our side (error id " + errorId + ")",
+                List.of(), request);
+    }
+
+    private Response precondition(HttpServerRequest request) {
+        return respond(ProblemType.PRECONDITION_FAILED, 412,
+                "The record was changed by someone else; fetch it again and retry", List.of(), request);
+    }
+
+    private Response unauthorized(String detail, String challenge, HttpServerRequest request) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, 401, detail, List.of(), request))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    private Response invalidBody(JsonMappingException e, String message, HttpServerRequest request) {
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(jsonPath(e), message));
+        return respond(ProblemType.VALIDATION, 400, countFields(1), errors, request);
+    }
+
+    private Response respond(ProblemType type, int status, String detail, List<Problem.FieldError> errors,
+            HttpServerRequest request) {
+        Problem problem = new Problem(type.uri(), type.title, status, detail, request.path(),
+                errors.isEmpty() ? null : errors);
+        try {
+            // Serialized here so the body is written whatever the client asked to accept.
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(problem)).build();
+        } catch (JsonProcessingException impossible) {
+            return Response.status(status).type(Problem.MEDIA_TYPE).build();
+        }
+    }
+
+    private static String countFields(int n) {
+        return n == 1 ? "1 field is invalid" : n + " fields are invalid";
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Keeps the request-facing part of a violation path: "create.body.displayName" → "displayName". */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        boolean inBody = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                names.clear();
+                names.add(node.getName());
+                inBody = true;
+                continue;
+            }
+            if (inBody && names.size() == 1 && isBodyParameter(names.get(0))) {
+                names.clear();
+            }
+            if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static boolean isBodyParameter(String name) {
+        return name.equals("body");
+    }
+
+    private static String stackOf(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t != e) {
+                out.append("Caused by ").append(t.getClass().getName()).append('\n');
+            }
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 25); i++) {
+                out.append("\tat ").append(frames[i]).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package app.smallwins.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.smallwins.common.error.ApiException;
+
+/**
+ * Makes a POST safe to retry. The first request with an `Idempotency-Key` claims the key
+ * (per user) in its own transaction and stores its result beside it; a retry, even one
+ * racing the first, waits on the key's row, then returns the stored result and creates
+ * nothing. The same key with a different request is a 422. If the first request fails,
+ * its claim rolls back with it and a retry runs afresh.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 255;
+
+    /** A result, and whether it was replayed from an earlier request. */
+    public record Outcome<T>(T value, boolean replayed) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Outcome<T> once(UUID userId, String key, String operation, Object request, Class<T> resultType,
+            Supplier<T> action) {
+        if (key == null) {
+            return new Outcome<>(action.get(), false);
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+        String fingerprint = fingerprint(operation, request);
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_record (user_id, idem_key, request_hash, created_at)
+                values (?1, ?2, ?3, now())
+                on conflict (user_id, idem_key) do nothing""")
+                .setParameter(1, userId).setParameter(2, key).setParameter(3, fingerprint)
+                .executeUpdate();
+        if (claimed == 1) {
+            T result = action.get();
+            em.createNativeQuery("update idempotency_record set response = ?3 where user_id = ?1 and idem_key = ?2")
+                    .setParameter(1, userId).setParameter(2, key).setParameter(3, write(result))
+                    .executeUpdate();
+            return new Outcome<>(result, false);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select request_hash, response from idempotency_record where user_id = ?1 and idem_key = ?2")
+                .setParameter(1, userId).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!fingerprint.equals(row[0]) || row[1] == null) {
+            throw ApiException.unprocessable(
+                    "This Idempotency-Key was already used for a different request; use a new key");
+        }
+        return new Outcome<>(read((String) row[1], resultType), true);
+    }
+
+    private String fingerprint(String operation, Object request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package app.smallwins.common.security;
+
+import java.util.UUID;
+
+/** Proof that a caller passed the access check on a child, with the capacity they act in. */
+public record ChildGrant(UUID childId, Caller caller, Role capacity) {
+
+    public boolean may(Permission permission) {
+        return permission.grantedTo(capacity);
+    }
+}

@@ -1,0 +1,52 @@
+package app.smallwins.common.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import app.smallwins.user.AppUser;
+import app.smallwins.user.TokenClaims;
+import app.smallwins.user.UserProvisioner;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The caller of the current request, resolved once per request from the verified token. */
+@RequestScoped
+public class CurrentCaller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    UserProvisioner provisioner;
+
+    private Caller caller;
+
+    public Caller get() {
+        if (caller == null) {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            if (token.getSubject() == null || token.getSubject().isBlank()) {
+                throw new AuthenticationFailedException("token has no subject");
+            }
+            AppUser user = provisioner.provision(TokenClaims.of(token));
+            caller = new Caller(user.id, user.subject, user.displayName(), rolesOf(identity.getRoles()));
+        }
+        return caller;
+    }
+
+    private static Set<Role> rolesOf(Set<String> claimed) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        claimed.forEach(value -> Role.fromClaim(value).ifPresent(roles::add));
+        return roles;
+    }
+}

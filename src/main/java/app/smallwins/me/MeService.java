@@ -1,0 +1,38 @@
+package app.smallwins.me;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.child.ChildService;
+import app.smallwins.child.ChildView;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.paging.PageRequest;
+import app.smallwins.common.security.Caller;
+import app.smallwins.common.security.CurrentCaller;
+import app.smallwins.user.AppUser;
+import app.smallwins.user.AppUserRepository;
+
+@ApplicationScoped
+public class MeService {
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AppUserRepository users;
+
+    @Inject
+    ChildService children;
+
+    @Transactional
+    public MeView get() {
+        Caller caller = currentCaller.get();
+        AppUser user = users.findById(caller.userId());
+        Page<ChildView> visible = children.list(null, PageRequest.MAX_LIMIT);
+        return new MeView(user.id, user.displayName(), user.username, user.email, caller.roles(),
+                visible.items().stream().map(c -> new MeView.ChildCapacity(c.id(), c.displayName(),
+                        c.preferredName(), c.capacity())).toList(),
+                visible.nextCursor() != null);
+    }
+}

@@ -1,0 +1,37 @@
+package app.smallwins.team;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.smallwins.common.security.Role;
+import app.smallwins.user.AppUser;
+
+@Schema(name = "Membership", description = "A person on a child's care team.")
+public record MembershipView(
+        UUID id,
+        UUID childId,
+        @Schema(description = "The person, or null while an e-mail invitation is not yet accepted.", nullable = true)
+        Person user,
+        @Schema(description = "The invited address; shown to those who manage the team.", nullable = true)
+        String invitedEmail,
+        Role role,
+        @Schema(examples = "mother") String relationship,
+        @Schema(description = "ACTIVE once bound to a person, INVITED before.") Status status,
+        Instant createdAt) {
+
+    public enum Status {
+        ACTIVE, INVITED
+    }
+
+    @Schema(name = "Person")
+    public record Person(UUID id, @Schema(examples = "Priya Sharma") String name) {
+    }
+
+    static MembershipView of(TeamMembership m, AppUser user, boolean showEmail) {
+        return new MembershipView(m.id, m.childId, user == null ? null : new Person(user.id, user.displayName()),
+                showEmail ? m.invitedEmail : null, m.role, m.relationship,
+                m.userId == null ? Status.INVITED : Status.ACTIVE, m.createdAt);
+    }
+}

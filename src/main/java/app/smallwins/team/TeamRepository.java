@@ -1,0 +1,47 @@
+package app.smallwins.team;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.user.AppUser;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class TeamRepository implements PanacheRepositoryBase<TeamMembership, UUID> {
+
+    /** A membership with its person (null while an invitation is unbound). */
+    public record Member(TeamMembership membership, AppUser user) {
+    }
+
+    /** Current members of one child's team with their users, newest first: one query. */
+    public List<Member> page(UUID childId, Cursor after, int fetch) {
+        var query = getEntityManager().createQuery("""
+                select m, u from TeamMembership m left join AppUser u on u.id = m.userId
+                where m.childId = :child and m.removedAt is null"""
+                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
+                + " order by m.createdAt desc, m.id desc", Object[].class)
+                .setParameter("child", childId);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultStream()
+                .map(row -> new Member((TeamMembership) row[0], (AppUser) row[1])).toList();
+    }
+
+    public Optional<TeamMembership> findCurrent(UUID childId, UUID membershipId) {
+        return find("id = ?1 and childId = ?2 and removedAt is null", membershipId, childId).firstResultOptional();
+    }
+
+    public boolean hasMember(UUID childId, UUID userId) {
+        return count("childId = ?1 and userId = ?2 and removedAt is null", childId, userId) > 0;
+    }
+
+    public boolean hasInvitation(UUID childId, String email) {
+        return count("childId = ?1 and userId is null and lower(invitedEmail) = lower(?2) and removedAt is null",
+                childId, email) > 0;
+    }
+}

@@ -1,0 +1,97 @@
+package app.smallwins.team;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.audit.AccessLog;
+import app.smallwins.common.Times;
+import app.smallwins.common.error.ApiException;
+import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.security.ChildAccess;
+import app.smallwins.common.security.ChildGrant;
+import app.smallwins.common.security.Permission;
+import app.smallwins.user.AppUser;
+import app.smallwins.user.AppUserRepository;
+import app.smallwins.user.TokenClaims;
+
+@ApplicationScoped
+public class TeamService {
+
+    static final String TARGET = "MEMBERSHIP";
+
+    @Inject
+    TeamRepository team;
+
+    @Inject
+    AppUserRepository users;
+
+    @Inject
+    ChildAccess access;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Transactional
+    public Page<MembershipView> list(UUID childId, Cursor after, int limit) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        boolean showEmail = grant.may(Permission.MANAGE_TEAM);
+        accessLog.read(grant, "team.list", TARGET, null);
+        return Page.of(team.page(childId, after, limit + 1), limit,
+                m -> new Cursor(m.membership().createdAt, m.membership().id))
+                .map(m -> MembershipView.of(m.membership(), m.user(), showEmail));
+    }
+
+    @Transactional
+    public Idempotency.Outcome<MembershipView> add(UUID childId, NewMembership body, String idempotencyKey) {
+        ChildGrant grant = access.require(childId, Permission.MANAGE_TEAM);
+        if ((body.email() == null) == (body.subject() == null)) {
+            throw ApiException.invalid("email", "give exactly one of email and subject");
+        }
+        if (!body.role().isTeamRole()) {
+            throw ApiException.invalid("role", "must be one of teacher, para, therapist, parent");
+        }
+        return idempotency.once(grant.caller().userId(), idempotencyKey, "POST /children/" + childId + "/team",
+                body, MembershipView.class, () -> {
+                    TeamMembership m = new TeamMembership();
+                    m.id = UUID.randomUUID();
+                    m.childId = childId;
+                    m.role = body.role();
+                    m.relationship = body.relationship().strip();
+                    m.createdAt = Times.now();
+                    m.createdBy = grant.caller().userId();
+                    AppUser user = body.subject() != null
+                            ? users.findBySubject(body.subject()).orElseGet(() -> users.insertIfAbsent(
+                                    new TokenClaims(body.subject(), null, null, null, false)))
+                            : users.findByVerifiedEmail(body.email()).orElse(null);
+                    if (user != null) {
+                        if (team.hasMember(childId, user.id)) {
+                            throw ApiException.conflict("This person is already on the child's team");
+                        }
+                        m.userId = user.id;
+                    } else if (team.hasInvitation(childId, body.email())) {
+                        throw ApiException.conflict("This e-mail address is already invited to the child's team");
+                    }
+                    m.invitedEmail = body.email();
+                    team.persistAndFlush(m);
+                    accessLog.change(grant, "team.add", TARGET, m.id);
+                    return MembershipView.of(m, user, true);
+                });
+    }
+
+    @Transactional
+    public void remove(UUID childId, UUID membershipId) {
+        ChildGrant grant = access.require(childId, Permission.MANAGE_TEAM);
+        TeamMembership m = team.findCurrent(childId, membershipId)
+                .orElseThrow(() -> ApiException.notFound("Membership"));
+        m.removedAt = Times.now();
+        accessLog.change(grant, "team.remove", TARGET, m.id);
+    }
+}

@@ -1,0 +1,36 @@
+package app.smallwins.user;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AppUserRepository implements PanacheRepositoryBase<AppUser, UUID> {
+
+    public Optional<AppUser> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+
+    public Optional<AppUser> findByVerifiedEmail(String email) {
+        return find("lower(email) = lower(?1) and emailVerified = true", email).firstResultOptional();
+    }
+
+    /** Creates the user unless a concurrent first request already did; safe under races. */
+    public AppUser insertIfAbsent(TokenClaims claims) {
+        getEntityManager().createNativeQuery("""
+                insert into app_user (id, subject, name, username, email, email_verified, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, now())
+                on conflict (subject) do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, claims.subject())
+                .setParameter(3, claims.name())
+                .setParameter(4, claims.username())
+                .setParameter(5, claims.email())
+                .setParameter(6, claims.emailVerified())
+                .executeUpdate();
+        return findBySubject(claims.subject()).orElseThrow();
+    }
+}

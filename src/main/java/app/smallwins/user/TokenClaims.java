@@ -1,0 +1,37 @@
+package app.smallwins.user;
+
+import java.util.Objects;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The identity claims a user is provisioned from. */
+public record TokenClaims(String subject, String name, String username, String email, boolean emailVerified) {
+
+    static final int MAX_LENGTH = 255;
+
+    public static TokenClaims of(JsonWebToken token) {
+        String name = token.getClaim("name");
+        if (name == null) {
+            String given = token.getClaim("given_name");
+            String family = token.getClaim("family_name");
+            name = given == null ? family : family == null ? given : given + " " + family;
+        }
+        Object verified = token.getClaim("email_verified");
+        return new TokenClaims(token.getSubject(), clip(name), clip(token.getClaim("preferred_username")),
+                clip(token.getClaim("email")),
+                verified instanceof Boolean b ? b : verified != null && Boolean.parseBoolean(verified.toString()));
+    }
+
+    boolean sameAs(AppUser user) {
+        return Objects.equals(name, user.name) && Objects.equals(username, user.username)
+                && Objects.equals(email, user.email) && emailVerified == user.emailVerified;
+    }
+
+    private static String clip(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+    }
+}

@@ -1,0 +1,29 @@
+-- Demo data for ./mvnw quarkus:dev only (this folder is not on the migration path elsewhere).
+-- The dev OIDC service's users: alice (admin), tina (teacher), paul (para), theo (therapist),
+-- pam (parent) and olga (a parent on no team). Memberships are bound by subject, so the
+-- users are created here as they will appear on first sign-in.
+insert into app_user (id, subject, name, username, email, email_verified, created_at) values
+    ('00000000-0000-4000-8000-00000000a001', 'alice', 'Alice Admin', 'alice', 'alice@example.com', true, now()),
+    ('00000000-0000-4000-8000-00000000a002', 'tina', 'Tina Teacher', 'tina', 'tina@example.com', true, now()),
+    ('00000000-0000-4000-8000-00000000a003', 'paul', 'Paul Para', 'paul', 'paul@example.com', true, now()),
+    ('00000000-0000-4000-8000-00000000a004', 'theo', 'Theo Therapist', 'theo', 'theo@example.com', true, now()),
+    ('00000000-0000-4000-8000-00000000a005', 'pam', 'Pam Parent', 'pam', 'pam@example.com', true, now())
+on conflict (subject) do nothing;
+
+insert into child (id, display_name, preferred_name, date_of_birth, communication_modes, communication_notes,
+                   what_helps, celebrate_with, time_zone, created_at, updated_at, version) values
+    ('00000000-0000-4000-8000-0000000c0001', 'Arjun Sharma', 'Arjun', '2019-03-14', 'SPEECH,PICTURES',
+     'Short phrases; uses a picture board to choose. Give him time to answer.',
+     'A visual schedule, a first-then board, a quiet corner when the room gets loud.',
+     'High fives and a minute with his spinning top.', 'Europe/London', now(), now(), 0)
+on conflict (id) do nothing;
+
+insert into team_membership (id, child_id, user_id, role, relationship, created_at, created_by)
+select v.id::uuid, '00000000-0000-4000-8000-0000000c0001', u.id, v.role, v.relationship, now(),
+       '00000000-0000-4000-8000-00000000a001'
+from (values ('00000000-0000-4000-8000-0000000f0001', 'tina', 'teacher', 'class teacher'),
+             ('00000000-0000-4000-8000-0000000f0002', 'paul', 'para', 'classroom para'),
+             ('00000000-0000-4000-8000-0000000f0003', 'theo', 'therapist', 'SLP'),
+             ('00000000-0000-4000-8000-0000000f0004', 'pam', 'parent', 'mother')) as v (id, subject, role, relationship)
+join app_user u on u.subject = v.subject
+on conflict do nothing;
