@@ -50,6 +50,9 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        // Replace the generated 401/403 (no body) with the documented problem responses.
+        operation.getResponses().removeAPIResponse("401");
+        operation.getResponses().removeAPIResponse("403");
         add(operation, "Unauthorized");
         add(operation, "Forbidden");
         add(operation, "NotAcceptable");
@@ -75,6 +78,13 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, "PreconditionFailed");
             add(operation, "PreconditionRequired");
         }
+        sortByStatus(operation);
+    }
+
+    private static void sortByStatus(Operation operation) {
+        Map<String, APIResponse> sorted = new TreeMap<>(operation.getResponses().getAPIResponses());
+        sorted.keySet().forEach(operation.getResponses()::removeAPIResponse);
+        sorted.forEach(operation.getResponses()::addAPIResponse);
     }
 
     private static void add(Operation operation, String name) {
