@@ -15,6 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Me", description = "The caller and what they can see."),
                 @Tag(name = "Children", description = "Children's profiles, including how they communicate."),
                 @Tag(name = "Care team", description = "Who is on a child's team, and in what capacity."),
+                @Tag(name = "Goals", description = "Goals on paper: formal wording, plain language, mastery criteria, steps, strategies, history."),
+                @Tag(name = "Observations", description = "Real-life wins, setbacks and notes, and cheers for wins."),
+                @Tag(name = "Win journal", description = "The parent's evening win journal."),
+                @Tag(name = "Timeline", description = "Everything that happened, newest first."),
                 @Tag(name = "Access log", description = "Who read or changed a child's record.")
         })
 public class SmallWinsApi extends Application {

@@ -41,4 +41,10 @@ public class ApiException extends RuntimeException {
     public static ApiException unprocessable(String detail) {
         return new ApiException(ProblemType.UNPROCESSABLE, detail);
     }
+
+    /** A well-formed field that does not fit the record, e.g. another child's goal id. */
+    public static ApiException unprocessable(String field, String message) {
+        return new ApiException(ProblemType.UNPROCESSABLE, "1 field does not fit this child's record",
+                List.of(new Problem.FieldError(field, message)));
+    }
 }

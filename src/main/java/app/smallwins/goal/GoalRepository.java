@@ -1,0 +1,93 @@
+package app.smallwins.goal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.smallwins.common.paging.Cursor;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Goals, their steps and their revisions; every query is scoped by child. */
+@ApplicationScoped
+public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
+
+    @Inject
+    EntityManager em;
+
+    public Optional<Goal> findForChild(UUID childId, UUID goalId) {
+        return find("id = ?1 and childId = ?2", goalId, childId).firstResultOptional();
+    }
+
+    public List<Goal> page(UUID childId, GoalStatus status, Domain domain, Cursor after, int fetch) {
+        StringBuilder jpql = new StringBuilder("select g from Goal g where g.childId = :child");
+        if (status != null) {
+            jpql.append(" and g.status = :status");
+        }
+        if (domain != null) {
+            jpql.append(" and g.domain = :domain");
+        }
+        if (after != null) {
+            jpql.append(" and (g.createdAt < :at or (g.createdAt = :at and g.id < :id))");
+        }
+        var query = em.createQuery(jpql.append(" order by g.createdAt desc, g.id desc").toString(), Goal.class)
+                .setParameter("child", childId);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (domain != null) {
+            query.setParameter("domain", domain);
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultList();
+    }
+
+    /** The current steps of several goals of one child, in order: one query. */
+    public Map<UUID, List<GoalStep>> currentSteps(UUID childId, Collection<UUID> goalIds) {
+        if (goalIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                select s from GoalStep s
+                where s.childId = :child and s.goalId in :goals and s.retiredAt is null
+                order by s.goalId, s.position""", GoalStep.class)
+                .setParameter("child", childId)
+                .setParameter("goals", goalIds)
+                .getResultStream()
+                .collect(Collectors.groupingBy(s -> s.goalId, Collectors.toList()));
+    }
+
+    public Optional<GoalStep> findStep(UUID childId, UUID goalId, UUID stepId) {
+        return em.createQuery("select s from GoalStep s where s.id = :id and s.childId = :child and s.goalId = :goal",
+                GoalStep.class)
+                .setParameter("id", stepId).setParameter("child", childId).setParameter("goal", goalId)
+                .getResultStream().findFirst();
+    }
+
+    public void persistStep(GoalStep step) {
+        em.persist(step);
+    }
+
+    public void persistRevision(GoalRevision revision) {
+        em.persist(revision);
+    }
+
+    public List<GoalRevision> revisions(UUID childId, UUID goalId, Cursor after, int fetch) {
+        var query = em.createQuery("select r from GoalRevision r where r.childId = :child and r.goalId = :goal"
+                + (after == null ? "" : " and (r.changedAt < :at or (r.changedAt = :at and r.id < :id))")
+                + " order by r.changedAt desc, r.id desc", GoalRevision.class)
+                .setParameter("child", childId).setParameter("goal", goalId);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultList();
+    }
+}

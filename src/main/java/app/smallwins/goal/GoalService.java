@@ -1,0 +1,289 @@
+package app.smallwins.goal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.smallwins.audit.AccessLog;
+import app.smallwins.common.Times;
+import app.smallwins.common.error.ApiException;
+import app.smallwins.common.http.Etags;
+import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.security.ChildAccess;
+import app.smallwins.common.security.ChildGrant;
+import app.smallwins.common.security.Permission;
+import app.smallwins.user.AppUser;
+import app.smallwins.user.People;
+
+@ApplicationScoped
+public class GoalService {
+
+    static final String TARGET = "GOAL";
+    private static final TypeReference<Map<String, GoalRevisionView.Change>> CHANGES = new TypeReference<>() {
+    };
+
+    @Inject
+    GoalRepository goals;
+
+    @Inject
+    ChildAccess access;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    People people;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Idempotency.Outcome<GoalView> create(UUID childId, NewGoal body, String idempotencyKey) {
+        ChildGrant grant = access.require(childId, Permission.MANAGE_GOALS);
+        checkDates(body.startDate(), body.targetDate());
+        List<StepInput> steps = body.steps() == null ? List.of() : body.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id() != null) {
+                throw ApiException.invalid("steps[" + i + "].id", "must be omitted for a new goal");
+            }
+        }
+        return idempotency.once(grant.caller().userId(), idempotencyKey, "POST /children/" + childId + "/goals",
+                body, GoalView.class, () -> {
+                    Goal goal = new Goal();
+                    goal.id = UUID.randomUUID();
+                    goal.childId = childId;
+                    goal.title = body.title().strip();
+                    goal.plainLanguage = body.plainLanguage();
+                    goal.domain = body.domain();
+                    goal.baseline = body.baseline();
+                    goal.setMastery(body.mastery());
+                    goal.strategies = body.strategies() == null ? List.of() : List.copyOf(body.strategies());
+                    goal.status = body.status() == null ? GoalStatus.ACTIVE : body.status();
+                    goal.startDate = body.startDate();
+                    goal.targetDate = body.targetDate();
+                    goal.createdAt = Times.now();
+                    goal.createdBy = grant.caller().userId();
+                    goal.createdCapacity = grant.capacity();
+                    goal.updatedAt = goal.createdAt;
+                    goals.persist(goal);
+                    List<GoalStep> saved = replaceSteps(goal, List.of(), steps);
+                    goals.flush();
+                    recordRevision(grant, goal, Map.of(), snapshot(goal, saved));
+                    accessLog.change(grant, "goal.create", TARGET, goal.id);
+                    return view(goal, saved, people.byIds(List.of(goal.createdBy)));
+                });
+    }
+
+    @Transactional
+    public Page<GoalView> list(UUID childId, GoalStatus status, Domain domain, Cursor after, int limit) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        List<Goal> rows = goals.page(childId, status, domain, after, limit + 1);
+        Page<Goal> page = Page.of(rows, limit, g -> new Cursor(g.createdAt, g.id));
+        Map<UUID, List<GoalStep>> steps = goals.currentSteps(childId, page.items().stream().map(g -> g.id).toList());
+        Map<UUID, AppUser> authors = people.byIds(page.items().stream().map(g -> g.createdBy).toList());
+        accessLog.read(grant, "goal.list", TARGET, null);
+        return page.map(g -> view(g, steps.getOrDefault(g.id, List.of()), authors));
+    }
+
+    @Transactional
+    public GoalView get(UUID childId, UUID goalId) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        Goal goal = find(childId, goalId);
+        accessLog.read(grant, "goal.read", TARGET, goalId);
+        return fullView(goal);
+    }
+
+    @Transactional
+    public GoalView patch(UUID childId, UUID goalId, String ifMatch, GoalPatch patch) {
+        ChildGrant grant = access.require(childId, Permission.MANAGE_GOALS);
+        Goal goal = find(childId, goalId);
+        Etags.requireMatch(ifMatch, goal.version);
+        List<GoalStep> before = stepsOf(goal);
+        Map<String, Object> old = snapshot(goal, before);
+
+        if (patch.title != null) {
+            goal.title = patch.title.orElseThrow().strip();
+        }
+        if (patch.plainLanguage != null) {
+            goal.plainLanguage = patch.plainLanguage.orElse(null);
+        }
+        if (patch.domain != null) {
+            goal.domain = patch.domain.orElseThrow();
+        }
+        if (patch.baseline != null) {
+            goal.baseline = patch.baseline.orElse(null);
+        }
+        if (patch.mastery != null) {
+            goal.setMastery(patch.mastery.orElse(null));
+        }
+        if (patch.strategies != null) {
+            goal.strategies = List.copyOf(patch.strategies.orElse(List.of()));
+        }
+        if (patch.status != null) {
+            GoalStatus next = patch.status.orElseThrow();
+            if (!goal.status.canMoveTo(next)) {
+                throw ApiException.conflict("A goal cannot move from " + goal.status + " to " + next
+                        + "; allowed: ACTIVE → MET → MAINTAINING, back to ACTIVE, any → DISCONTINUED");
+            }
+            goal.status = next;
+        }
+        if (patch.startDate != null) {
+            goal.startDate = patch.startDate.orElse(null);
+        }
+        if (patch.targetDate != null) {
+            goal.targetDate = patch.targetDate.orElse(null);
+        }
+        checkDates(goal.startDate, goal.targetDate);
+        List<GoalStep> after = patch.steps != null ? replaceSteps(goal, before, patch.steps.orElse(List.of())) : before;
+
+        Map<String, Object> updated = snapshot(goal, after);
+        if (!updated.equals(old)) {
+            // Touching updatedAt makes the goal row dirty, so its version moves even when only
+            // steps (their own table) changed; the flush raises 412 on a concurrent change.
+            goal.updatedAt = Times.now();
+            goals.flush();
+            recordRevision(grant, goal, old, updated);
+            accessLog.change(grant, "goal.update", TARGET, goalId);
+        }
+        return view(goal, after, people.byIds(List.of(goal.createdBy)));
+    }
+
+    @Transactional
+    public Page<GoalRevisionView> history(UUID childId, UUID goalId, Cursor after, int limit) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        find(childId, goalId);
+        List<GoalRevision> rows = goals.revisions(childId, goalId, after, limit + 1);
+        Page<GoalRevision> page = Page.of(rows, limit, r -> new Cursor(r.changedAt, r.id));
+        Map<UUID, AppUser> authors = people.byIds(page.items().stream().map(r -> r.changedBy).toList());
+        accessLog.read(grant, "goal.history", TARGET, goalId);
+        return page.map(r -> new GoalRevisionView(r.id, r.goalId, r.revision, r.changedAt,
+                People.author(authors, r.changedBy, r.capacity), readChanges(r.changes)));
+    }
+
+    /** The goal of this child, or 404: a goal id of another child is treated as absent. */
+    public Goal find(UUID childId, UUID goalId) {
+        return goals.findForChild(childId, goalId).orElseThrow(() -> ApiException.notFound("Goal"));
+    }
+
+    GoalView fullView(Goal goal) {
+        return view(goal, stepsOf(goal), people.byIds(List.of(goal.createdBy)));
+    }
+
+    private List<GoalStep> stepsOf(Goal goal) {
+        return goals.currentSteps(goal.childId, List.of(goal.id)).getOrDefault(goal.id, List.of());
+    }
+
+    /**
+     * Makes the goal's steps the given list, in order. A step sent with its id keeps that id
+     * (and the observations that name it); a current step not sent is retired, never deleted.
+     */
+    private List<GoalStep> replaceSteps(Goal goal, List<GoalStep> current, List<StepInput> wanted) {
+        Map<UUID, GoalStep> byId = new LinkedHashMap<>();
+        current.forEach(s -> byId.put(s.id, s));
+        Set<UUID> kept = new HashSet<>();
+        List<GoalStep> result = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            StepInput input = wanted.get(i);
+            GoalStep step;
+            if (input.id() != null) {
+                step = byId.get(input.id());
+                if (step == null || !kept.add(input.id())) {
+                    throw ApiException.invalid("steps[" + i + "].id", "is not a current step of this goal");
+                }
+            } else {
+                step = new GoalStep();
+                step.id = UUID.randomUUID();
+                step.childId = goal.childId;
+                step.goalId = goal.id;
+                goals.persistStep(step);
+            }
+            step.position = i;
+            step.description = input.description().strip();
+            result.add(step);
+        }
+        byId.values().stream().filter(s -> !kept.contains(s.id)).forEach(s -> s.retiredAt = Times.now());
+        return result;
+    }
+
+    private Map<String, Object> snapshot(Goal goal, List<GoalStep> steps) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", goal.title);
+        fields.put("plainLanguage", goal.plainLanguage);
+        fields.put("domain", goal.domain);
+        fields.put("baseline", goal.baseline);
+        fields.put("mastery", goal.mastery());
+        fields.put("steps", steps.stream().map(s -> new GoalView.Step(s.id, s.description)).toList());
+        fields.put("strategies", goal.strategies);
+        fields.put("status", goal.status);
+        fields.put("startDate", goal.startDate);
+        fields.put("targetDate", goal.targetDate);
+        // Through JSON, so values compare and store exactly as clients see them.
+        return json.convertValue(fields, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    private void recordRevision(ChildGrant grant, Goal goal, Map<String, Object> before, Map<String, Object> after) {
+        Map<String, GoalRevisionView.Change> changes = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            Object old = before.get(field);
+            if (!Objects.equals(old, value)) {
+                changes.put(field, new GoalRevisionView.Change(old, value));
+            }
+        });
+        GoalRevision revision = new GoalRevision();
+        revision.id = UUID.randomUUID();
+        revision.childId = goal.childId;
+        revision.goalId = goal.id;
+        revision.revision = goal.version + 1;
+        revision.changedAt = Times.now();
+        revision.changedBy = grant.caller().userId();
+        revision.capacity = grant.capacity();
+        try {
+            revision.changes = json.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        goals.persistRevision(revision);
+    }
+
+    private Map<String, GoalRevisionView.Change> readChanges(String changes) {
+        try {
+            return json.readValue(changes, CHANGES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GoalView view(Goal goal, List<GoalStep> steps, Map<UUID, AppUser> authors) {
+        return new GoalView(goal.id, goal.childId, goal.title, goal.plainLanguage, goal.domain, goal.baseline,
+                goal.mastery(), steps.stream().map(s -> new GoalView.Step(s.id, s.description)).toList(),
+                goal.strategies, goal.status, goal.startDate, goal.targetDate,
+                People.author(authors, goal.createdBy, goal.createdCapacity), goal.createdAt, goal.updatedAt,
+                goal.version);
+    }
+
+    private static void checkDates(LocalDate start, LocalDate target) {
+        if (start != null && target != null && target.isBefore(start)) {
+            throw ApiException.invalid("targetDate", "must not be before startDate");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package app.smallwins.observation;
+
+public enum ObservationKind {
+    WIN, SETBACK, NOTE
+}

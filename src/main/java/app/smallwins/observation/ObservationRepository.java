@@ -1,0 +1,138 @@
+package app.smallwins.observation;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.security.Role;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Observations and cheers; every query is scoped by child and skips deleted observations. */
+@ApplicationScoped
+public class ObservationRepository implements PanacheRepositoryBase<Observation, UUID> {
+
+    /** List filters; null means "any". */
+    public record Filter(UUID goalId, ObservationKind kind, Setting setting, Role authorRole,
+            ObservationSource source, Instant from, Instant to) {
+
+        public static final Filter NONE = new Filter(null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    EntityManager em;
+
+    public Optional<Observation> findLive(UUID childId, UUID observationId) {
+        return find("id = ?1 and childId = ?2 and deletedAt is null", observationId, childId).firstResultOptional();
+    }
+
+    /** Newest first by when it happened; keyset-paginated on (occurredAt, id). */
+    public List<Observation> page(UUID childId, Filter filter, Cursor after, int fetch) {
+        StringBuilder jpql = new StringBuilder(
+                "select o from Observation o where o.childId = :child and o.deletedAt is null");
+        if (filter.goalId() != null) {
+            jpql.append(" and o.goalId = :goal");
+        }
+        if (filter.kind() != null) {
+            jpql.append(" and o.kind = :kind");
+        }
+        if (filter.setting() != null) {
+            jpql.append(" and o.setting = :setting");
+        }
+        if (filter.authorRole() != null) {
+            jpql.append(" and o.authorCapacity = :role");
+        }
+        if (filter.source() != null) {
+            jpql.append(" and o.source = :source");
+        }
+        if (filter.from() != null) {
+            jpql.append(" and o.occurredAt >= :from");
+        }
+        if (filter.to() != null) {
+            jpql.append(" and o.occurredAt < :to");
+        }
+        if (after != null) {
+            jpql.append(" and (o.occurredAt < :at or (o.occurredAt = :at and o.id < :id))");
+        }
+        jpql.append(" order by o.occurredAt desc, o.id desc");
+        var query = em.createQuery(jpql.toString(), Observation.class).setParameter("child", childId);
+        if (filter.goalId() != null) {
+            query.setParameter("goal", filter.goalId());
+        }
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind());
+        }
+        if (filter.setting() != null) {
+            query.setParameter("setting", filter.setting());
+        }
+        if (filter.authorRole() != null) {
+            query.setParameter("role", filter.authorRole());
+        }
+        if (filter.source() != null) {
+            query.setParameter("source", filter.source());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultList();
+    }
+
+    public List<Observation> byIds(UUID childId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("childId = ?1 and id in ?2", childId, ids);
+    }
+
+    /** The cheers on a page of observations, oldest first per observation: one query. */
+    public Map<UUID, List<Cheer>> cheersOf(UUID childId, Collection<UUID> observationIds) {
+        if (observationIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                select c from Cheer c where c.childId = :child and c.observationId in :ids
+                order by c.createdAt, c.id""", Cheer.class)
+                .setParameter("child", childId).setParameter("ids", observationIds)
+                .getResultStream().collect(Collectors.groupingBy(c -> c.observationId));
+    }
+
+    public List<Cheer> cheersByIds(UUID childId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Cheer c where c.childId = :child and c.id in :ids", Cheer.class)
+                .setParameter("child", childId).setParameter("ids", ids).getResultList();
+    }
+
+    /** Adds the person's cheer unless they already cheered this win; safe under races. */
+    public Cheer cheerOnce(Cheer cheer) {
+        em.flush();
+        em.createNativeQuery("""
+                insert into cheer (id, child_id, observation_id, author_id, author_capacity, note, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (observation_id, author_id) do nothing""")
+                .setParameter(1, cheer.id).setParameter(2, cheer.childId).setParameter(3, cheer.observationId)
+                .setParameter(4, cheer.authorId).setParameter(5, cheer.authorCapacity.name())
+                .setParameter(6, cheer.note).setParameter(7, cheer.createdAt)
+                .executeUpdate();
+        return em.createQuery("""
+                select c from Cheer c where c.childId = :child and c.observationId = :obs and c.authorId = :author""",
+                Cheer.class)
+                .setParameter("child", cheer.childId).setParameter("obs", cheer.observationId)
+                .setParameter("author", cheer.authorId).getSingleResult();
+    }
+}

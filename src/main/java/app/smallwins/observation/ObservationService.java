@@ -1,0 +1,261 @@
+package app.smallwins.observation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.audit.AccessLog;
+import app.smallwins.common.Times;
+import app.smallwins.common.error.ApiException;
+import app.smallwins.common.http.Etags;
+import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.security.ChildAccess;
+import app.smallwins.common.security.ChildGrant;
+import app.smallwins.common.security.Permission;
+import app.smallwins.common.security.Role;
+import app.smallwins.goal.Goal;
+import app.smallwins.goal.GoalRepository;
+import app.smallwins.user.AppUser;
+import app.smallwins.user.People;
+
+@ApplicationScoped
+public class ObservationService {
+
+    static final String TARGET = "OBSERVATION";
+    /** How far ahead of the server's clock an occurredAt may be (phones' clocks drift). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    ObservationRepository observations;
+
+    @Inject
+    GoalRepository goals;
+
+    @Inject
+    ChildAccess access;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    People people;
+
+    @Transactional
+    public Idempotency.Outcome<ObservationView> create(UUID childId, ObservationDraft draft, ObservationSource source,
+            String idempotencyKey) {
+        ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
+        if (source == ObservationSource.JOURNAL && grant.capacity() != Role.parent) {
+            throw ApiException.forbidden("The win journal is written by the child's parents");
+        }
+        String operation = "POST /children/" + childId + (source == ObservationSource.JOURNAL ? "/journal" : "/observations");
+        return idempotency.once(grant.caller().userId(), idempotencyKey, operation, draft, ObservationView.class,
+                () -> views(childId, List.of(record(grant, draft, source))).get(0));
+    }
+
+    /**
+     * Records an observation in the caller's transaction: the one path every way of
+     * recording (directly, journal, a message carrying a win) goes through.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Observation record(ChildGrant grant, ObservationDraft draft, ObservationSource source) {
+        Observation o = new Observation();
+        o.id = UUID.randomUUID();
+        o.childId = grant.childId();
+        o.kind = draft.kind();
+        o.text = draft.text().strip();
+        o.setting = draft.setting();
+        o.promptLevel = draft.promptLevel();
+        o.regulation = draft.regulation();
+        o.firstTime = draft.firstTime();
+        o.support = draft.support();
+        o.occurredAt = checkOccurredAt(draft.occurredAt());
+        o.domain = draft.domain();
+        linkGoal(o, draft.goalId(), draft.stepId());
+        o.source = source;
+        o.authorId = grant.caller().userId();
+        o.authorCapacity = grant.capacity();
+        o.createdAt = Times.now();
+        o.updatedAt = o.createdAt;
+        observations.persistAndFlush(o);
+        accessLog.change(grant, "observation.create", TARGET, o.id);
+        return o;
+    }
+
+    @Transactional
+    public Page<ObservationView> list(UUID childId, ObservationRepository.Filter filter, Cursor after, int limit) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        List<Observation> rows = observations.page(childId, filter, after, limit + 1);
+        Page<Observation> page = Page.of(rows, limit, o -> new Cursor(o.occurredAt, o.id));
+        accessLog.read(grant, filter.source() == ObservationSource.JOURNAL ? "journal.list" : "observation.list",
+                TARGET, null);
+        return new Page<>(views(childId, page.items()), page.nextCursor());
+    }
+
+    @Transactional
+    public ObservationView get(UUID childId, UUID observationId) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        Observation o = findLive(childId, observationId);
+        accessLog.read(grant, "observation.read", TARGET, observationId);
+        return views(childId, List.of(o)).get(0);
+    }
+
+    @Transactional
+    public ObservationView patch(UUID childId, UUID observationId, String ifMatch, ObservationPatch patch) {
+        ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
+        Observation o = findLive(childId, observationId);
+        if (!o.authorId.equals(grant.caller().userId())) {
+            throw ApiException.forbidden("Only the author edits an observation");
+        }
+        if (ifMatch != null) {
+            Etags.requireMatch(ifMatch, o.version);
+        }
+        if (patch.kind != null) {
+            o.kind = patch.kind.orElseThrow();
+        }
+        if (patch.text != null) {
+            o.text = patch.text.orElseThrow().strip();
+        }
+        if (patch.setting != null) {
+            o.setting = patch.setting.orElseThrow();
+        }
+        if (patch.promptLevel != null) {
+            o.promptLevel = patch.promptLevel.orElse(null);
+        }
+        if (patch.regulation != null) {
+            o.regulation = patch.regulation.orElse(null);
+        }
+        if (patch.firstTime != null) {
+            o.firstTime = patch.firstTime.orElseThrow();
+        }
+        if (patch.support != null) {
+            o.support = patch.support.orElse(null);
+        }
+        if (patch.occurredAt != null) {
+            o.occurredAt = checkOccurredAt(patch.occurredAt.orElseThrow());
+        }
+        if (patch.domain != null) {
+            o.domain = patch.domain.orElse(null);
+        }
+        if (patch.goalId != null || patch.stepId != null) {
+            UUID goalId = patch.goalId != null ? patch.goalId.orElse(null) : o.goalId;
+            UUID stepId = patch.stepId != null ? patch.stepId.orElse(null) : (goalId == null ? null : o.stepId);
+            linkGoal(o, goalId, stepId);
+        }
+        o.updatedAt = Times.now();
+        observations.flush();
+        accessLog.change(grant, "observation.update", TARGET, observationId);
+        return views(childId, List.of(o)).get(0);
+    }
+
+    /** Soft delete: it leaves every list and view, and stays in the record. */
+    @Transactional
+    public void delete(UUID childId, UUID observationId) {
+        ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
+        Observation o = findLive(childId, observationId);
+        if (!o.authorId.equals(grant.caller().userId()) && grant.capacity() != Role.admin) {
+            throw ApiException.forbidden("Only the author or an admin deletes an observation");
+        }
+        o.deletedAt = Times.now();
+        o.deletedBy = grant.caller().userId();
+        accessLog.change(grant, "observation.delete", TARGET, observationId);
+    }
+
+    /** One cheer per person per win: cheering again returns the first cheer. */
+    @Transactional
+    public Idempotency.Outcome<CheerOutcome> cheer(UUID childId, UUID observationId, NewCheer body,
+            String idempotencyKey) {
+        ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
+        Observation o = findLive(childId, observationId);
+        if (o.kind != ObservationKind.WIN) {
+            throw ApiException.conflict("Only wins are cheered");
+        }
+        return idempotency.once(grant.caller().userId(), idempotencyKey,
+                "POST /children/" + childId + "/observations/" + observationId + "/cheers", body, CheerOutcome.class,
+                () -> {
+                    Cheer cheer = new Cheer();
+                    cheer.id = UUID.randomUUID();
+                    cheer.childId = childId;
+                    cheer.observationId = observationId;
+                    cheer.authorId = grant.caller().userId();
+                    cheer.authorCapacity = grant.capacity();
+                    cheer.note = body.note().strip();
+                    cheer.createdAt = Times.now();
+                    Cheer stored = observations.cheerOnce(cheer);
+                    boolean created = stored.id.equals(cheer.id);
+                    if (created) {
+                        accessLog.change(grant, "cheer.create", "CHEER", stored.id);
+                    }
+                    return new CheerOutcome(cheerView(stored, people.byIds(List.of(stored.authorId))), created);
+                });
+    }
+
+    public record CheerOutcome(CheerView cheer, boolean created) {
+    }
+
+    /** Views for a page of observations: cheers and authors in two more queries, whatever the page size. */
+    public List<ObservationView> views(UUID childId, List<Observation> page) {
+        Map<UUID, List<Cheer>> cheers = observations.cheersOf(childId, page.stream().map(o -> o.id).toList());
+        List<UUID> authorIds = new ArrayList<>(page.stream().map(o -> o.authorId).toList());
+        cheers.values().forEach(list -> list.forEach(c -> authorIds.add(c.authorId)));
+        Map<UUID, AppUser> authors = people.byIds(authorIds);
+        return page.stream().map(o -> view(o, cheers.getOrDefault(o.id, List.of()), authors)).toList();
+    }
+
+    public static CheerView cheerView(Cheer c, Map<UUID, AppUser> authors) {
+        return new CheerView(c.id, c.observationId, c.note, People.author(authors, c.authorId, c.authorCapacity),
+                c.createdAt);
+    }
+
+    private static ObservationView view(Observation o, List<Cheer> cheers, Map<UUID, AppUser> authors) {
+        return new ObservationView(o.id, o.childId, o.kind, o.text, o.goalId, o.stepId, o.domain, o.setting,
+                o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source,
+                People.author(authors, o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
+                !o.updatedAt.equals(o.createdAt), cheers.stream().map(c -> cheerView(c, authors)).toList(),
+                o.version);
+    }
+
+    private Observation findLive(UUID childId, UUID observationId) {
+        return observations.findLive(childId, observationId)
+                .orElseThrow(() -> ApiException.notFound("Observation"));
+    }
+
+    /** A goal (and step) must belong to this child; another child's id is treated as absent. */
+    private void linkGoal(Observation o, UUID goalId, UUID stepId) {
+        if (stepId != null && goalId == null) {
+            throw ApiException.invalid("stepId", "needs the goalId it belongs to");
+        }
+        Goal goal = goalId == null ? null : goals.findForChild(o.childId, goalId)
+                .orElseThrow(() -> ApiException.unprocessable("goalId", "is not a goal of this child"));
+        if (stepId != null && goals.findStep(o.childId, goalId, stepId).filter(s -> s.retiredAt == null).isEmpty()) {
+            throw ApiException.unprocessable("stepId", "is not a current step of this goal");
+        }
+        o.goalId = goalId;
+        o.stepId = stepId;
+        if (o.domain == null && goal != null) {
+            o.domain = goal.domain;
+        }
+    }
+
+    private static Instant checkOccurredAt(Instant occurredAt) {
+        Instant now = Times.now();
+        if (occurredAt == null) {
+            return now;
+        }
+        if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiException.invalid("occurredAt", "must not be in the future");
+        }
+        return occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,34 @@
+package app.smallwins.observation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.smallwins.common.Author;
+import app.smallwins.goal.Domain;
+
+@Schema(name = "Observation", description = "What the child did in real life, who saw it, where, and with how much help.")
+public record ObservationView(
+        UUID id,
+        UUID childId,
+        ObservationKind kind,
+        @Schema(examples = "Pointed to the sky and said 'blue'.") String text,
+        @Schema(nullable = true) UUID goalId,
+        @Schema(nullable = true) UUID stepId,
+        @Schema(nullable = true) Domain domain,
+        Setting setting,
+        @Schema(nullable = true) PromptLevel promptLevel,
+        @Schema(nullable = true) Regulation regulation,
+        boolean firstTime,
+        @Schema(nullable = true) String support,
+        Instant occurredAt,
+        @Schema(description = "DIRECT, JOURNAL (the parent's win journal) or MESSAGE.") ObservationSource source,
+        Author author,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "True once the author changed it after recording.") boolean edited,
+        List<CheerView> cheers,
+        @Schema(description = "Row version; the ETag header carries the same value.") long version) {
+}

@@ -1,0 +1,6 @@
+package app.smallwins.observation;
+
+/** Where an observation happened. */
+public enum Setting {
+    HOME, CLASSROOM, THERAPY, PLAYGROUND, COMMUNITY, OTHER
+}

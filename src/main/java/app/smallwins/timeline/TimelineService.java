@@ -1,0 +1,120 @@
+package app.smallwins.timeline;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.audit.AccessLog;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.security.ChildAccess;
+import app.smallwins.common.security.ChildGrant;
+import app.smallwins.common.security.Permission;
+import app.smallwins.observation.Cheer;
+import app.smallwins.observation.ObservationRepository;
+import app.smallwins.observation.ObservationService;
+import app.smallwins.observation.ObservationView;
+import app.smallwins.user.People;
+
+/**
+ * The child's story, newest first: observations and cheers merged. One query picks the page
+ * across all kinds (a UNION ordered on the same keyset), then one query per kind loads the
+ * page's rows, so the cost does not grow with the page size.
+ */
+@ApplicationScoped
+public class TimelineService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChildAccess access;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    ObservationRepository observations;
+
+    @Inject
+    ObservationService observationViews;
+
+    @Inject
+    People people;
+
+    private record Entry(TimelineItem.Type type, UUID id, Instant at) {
+    }
+
+    @Transactional
+    public Page<TimelineItem> page(UUID childId, Cursor after, int limit) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        String keyset = after == null ? "" : " and (%s, %s) < (:at, :id)";
+        var query = em.createNativeQuery("""
+                select * from (
+                  select 'OBSERVATION' as type, o.id, o.occurred_at as at from observation o
+                  where o.child_id = :child and o.deleted_at is null""" + keyset.formatted("o.occurred_at", "o.id") + """
+
+                  union all
+                  select 'CHEER', c.id, c.created_at from cheer c
+                  join observation o on o.id = c.observation_id and o.child_id = c.child_id
+                  where c.child_id = :child and o.deleted_at is null""" + keyset.formatted("c.created_at", "c.id") + """
+
+                                ) t order by at desc, id desc limit :fetch""")
+                .setParameter("child", childId)
+                .setParameter("fetch", limit + 1);
+        if (after != null) {
+            query.setParameter("at", after.at().atOffset(java.time.ZoneOffset.UTC)).setParameter("id", after.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Entry> entries = rows.stream().map(r -> new Entry(TimelineItem.Type.valueOf((String) r[0]), (UUID) r[1],
+                toInstant(r[2]))).toList();
+        Page<Entry> page = Page.of(entries, limit, e -> new Cursor(e.at(), e.id()));
+
+        List<UUID> observationIds = idsOf(page, TimelineItem.Type.OBSERVATION);
+        Map<UUID, ObservationView> observationsById = observationViews
+                .views(childId, observations.byIds(childId, observationIds)).stream()
+                .collect(Collectors.toMap(ObservationView::id, Function.identity()));
+        List<Cheer> cheers = observations.cheersByIds(childId, idsOf(page, TimelineItem.Type.CHEER));
+        var cheerAuthors = people.byIds(cheers.stream().map(c -> c.authorId).toList());
+        Map<UUID, Cheer> cheersById = cheers.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+
+        accessLog.read(grant, "timeline.read", "TIMELINE", null);
+        List<TimelineItem> items = new ArrayList<>();
+        for (Entry e : page.items()) {
+            items.add(switch (e.type()) {
+                case OBSERVATION -> new TimelineItem(e.type(), e.id(), e.at(), observationsById.get(e.id()), null);
+                case CHEER -> new TimelineItem(e.type(), e.id(), e.at(), null,
+                        ObservationService.cheerView(cheersById.get(e.id()), cheerAuthors));
+            });
+        }
+        return new Page<>(items, page.nextCursor());
+    }
+
+    private static List<UUID> idsOf(Page<Entry> page, TimelineItem.Type type) {
+        return page.items().stream().filter(e -> e.type() == type).map(Entry::id).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type");
+    }
+}

@@ -1,0 +1,53 @@
+package app.smallwins;
+
+import static app.smallwins.support.Api.as;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+import app.smallwins.support.CareTeam;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The timeline costs the same number of SQL statements for a page of 5 as for a page of 50. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class TimelineQueryCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void timelineQueriesDoNotGrowWithPageSize() {
+        CareTeam team = new CareTeam();
+        // Each win is cheered right away, so every page mixes both kinds of item.
+        for (int i = 0; i < 30; i++) {
+            var author = i % 2 == 0 ? team.para : team.parent;
+            String id = as(author).body(Map.of("kind", "WIN", "text", "Win number " + i, "setting", "HOME"))
+                    .post(team.childPath() + "/observations").then().statusCode(201).extract().path("id");
+            as(i % 3 == 0 ? team.teacher : team.therapist).body(Map.of("note", "Great " + i))
+                    .post(team.childPath() + "/observations/" + id + "/cheers").then().statusCode(201);
+        }
+        // Warm the caller's user row so provisioning costs the same in both measured calls.
+        as(team.teacher).get(team.childPath() + "/timeline?limit=1").then().statusCode(200);
+
+        long small = statementsFor(team, 5);
+        long large = statementsFor(team, 50);
+        assertEquals(small, large, "statements for a page of 5 vs a page of 50");
+    }
+
+    private long statementsFor(CareTeam team, int limit) {
+        var stats = sessionFactory.getStatistics();
+        stats.clear();
+        as(team.teacher).get(team.childPath() + "/timeline?limit=" + limit)
+                .then().statusCode(200).body("items", hasSize(limit));
+        return stats.getPrepareStatementCount();
+    }
+}
