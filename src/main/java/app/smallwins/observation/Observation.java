@@ -64,6 +64,10 @@ public class Observation {
     @Column(nullable = false)
     public ObservationSource source;
 
+    /** The message that carried this win, when it was recorded through a conversation. */
+    @Column(name = "message_id")
+    public UUID messageId;
+
     @Column(name = "author_id", nullable = false)
     public UUID authorId;
 

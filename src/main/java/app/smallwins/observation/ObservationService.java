@@ -159,6 +159,15 @@ public class ObservationService {
         return views(childId, List.of(o)).get(0);
     }
 
+    /** A message that carried a win was corrected within its edit window: the observation follows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void syncTextFromMessage(UUID childId, UUID observationId, String text) {
+        observations.findLive(childId, observationId).ifPresent(o -> {
+            o.text = text;
+            o.updatedAt = Times.now();
+        });
+    }
+
     /** Soft delete: it leaves every list and view, and stays in the record. */
     @Transactional
     public void delete(UUID childId, UUID observationId) {
@@ -220,7 +229,7 @@ public class ObservationService {
 
     private static ObservationView view(Observation o, List<Cheer> cheers, Map<UUID, AppUser> authors) {
         return new ObservationView(o.id, o.childId, o.kind, o.text, o.goalId, o.stepId, o.domain, o.setting,
-                o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source,
+                o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source, o.messageId,
                 People.author(authors, o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
                 !o.updatedAt.equals(o.createdAt), cheers.stream().map(c -> cheerView(c, authors)).toList(),
                 o.version);

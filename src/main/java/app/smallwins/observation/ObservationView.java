@@ -25,6 +25,7 @@ public record ObservationView(
         @Schema(nullable = true) String support,
         Instant occurredAt,
         @Schema(description = "DIRECT, JOURNAL (the parent's win journal) or MESSAGE.") ObservationSource source,
+        @Schema(description = "The message that carried this win, if any.", nullable = true) UUID messageId,
         Author author,
         Instant createdAt,
         Instant updatedAt,

@@ -28,7 +28,7 @@ public class TimelineResource {
     TimelineService timeline;
 
     @GET
-    @Operation(operationId = "getTimeline", summary = "The child's story: observations and cheers merged, newest first")
+    @Operation(operationId = "getTimeline", summary = "The child's story: observations, cheers and team messages merged, newest first")
     public Page<TimelineItem> get(@PathParam("childId") UUID childId, @Valid @BeanParam PageRequest page) {
         return timeline.page(childId, page.position(), page.limit);
     }

@@ -20,6 +20,9 @@ import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.ChildAccess;
 import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
+import app.smallwins.messaging.Message;
+import app.smallwins.messaging.MessagingRepository;
+import app.smallwins.messaging.MessagingService;
 import app.smallwins.observation.Cheer;
 import app.smallwins.observation.ObservationRepository;
 import app.smallwins.observation.ObservationService;
@@ -27,7 +30,7 @@ import app.smallwins.observation.ObservationView;
 import app.smallwins.user.People;
 
 /**
- * The child's story, newest first: observations and cheers merged. One query picks the page
+ * The child's story, newest first: observations, cheers and team messages merged. One query picks the page
  * across all kinds (a UNION ordered on the same keyset), then one query per kind loads the
  * page's rows, so the cost does not grow with the page size.
  */
@@ -48,6 +51,9 @@ public class TimelineService {
 
     @Inject
     ObservationService observationViews;
+
+    @Inject
+    MessagingRepository messaging;
 
     @Inject
     People people;
@@ -86,16 +92,22 @@ public class TimelineService {
                 .views(childId, observations.byIds(childId, observationIds)).stream()
                 .collect(Collectors.toMap(ObservationView::id, Function.identity()));
         List<Cheer> cheers = observations.cheersByIds(childId, idsOf(page, TimelineItem.Type.CHEER));
-        var cheerAuthors = people.byIds(cheers.stream().map(c -> c.authorId).toList());
+        Map<UUID, Message> messagesById = messaging.messagesByIds(childId, idsOf(page, TimelineItem.Type.MESSAGE))
+                .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        List<UUID> authorIds = new ArrayList<>(cheers.stream().map(c -> c.authorId).toList());
+        messagesById.values().forEach(m -> authorIds.add(m.authorId));
+        var authors = people.byIds(authorIds);
         Map<UUID, Cheer> cheersById = cheers.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
 
         accessLog.read(grant, "timeline.read", "TIMELINE", null);
         List<TimelineItem> items = new ArrayList<>();
         for (Entry e : page.items()) {
             items.add(switch (e.type()) {
-                case OBSERVATION -> new TimelineItem(e.type(), e.id(), e.at(), observationsById.get(e.id()), null);
+                case OBSERVATION -> new TimelineItem(e.type(), e.id(), e.at(), observationsById.get(e.id()), null, null);
                 case CHEER -> new TimelineItem(e.type(), e.id(), e.at(), null,
-                        ObservationService.cheerView(cheersById.get(e.id()), cheerAuthors));
+                        ObservationService.cheerView(cheersById.get(e.id()), authors), null);
+                case MESSAGE -> new TimelineItem(e.type(), e.id(), e.at(), null, null,
+                        MessagingService.view(messagesById.get(e.id()), List.of(), authors));
             });
         }
         return new Page<>(items, page.nextCursor());

@@ -1,0 +1,226 @@
+package app.smallwins.messaging;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.smallwins.common.Times;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.security.Role;
+
+/** Conversations, messages and read markers; every query is scoped by child. */
+@ApplicationScoped
+public class MessagingRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** A person's read position in a conversation. */
+    public record ReadPosition(UUID userId, Instant lastReadAt) {
+    }
+
+    /** The child's team conversation, created on first use so it exists for every child, old or new. */
+    public Conversation teamConversation(UUID childId) {
+        em.createNativeQuery("""
+                insert into conversation (id, child_id, kind, created_at, last_activity_at)
+                select ?1, ?2, 'TEAM', c.created_at, c.created_at from child c where c.id = ?2
+                on conflict (child_id) where kind = 'TEAM' do nothing""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, childId).executeUpdate();
+        return em.createQuery("select c from Conversation c where c.childId = :child and c.kind = :kind",
+                Conversation.class)
+                .setParameter("child", childId).setParameter("kind", ConversationKind.TEAM).getSingleResult();
+    }
+
+    public Optional<Conversation> findConversation(UUID childId, UUID conversationId) {
+        return em.createQuery("select c from Conversation c where c.id = :id and c.childId = :child", Conversation.class)
+                .setParameter("id", conversationId).setParameter("child", childId)
+                .getResultStream().findFirst();
+    }
+
+    public boolean isParticipant(UUID conversationId, UUID userId) {
+        return !em.createNativeQuery(
+                "select 1 from conversation_participant where conversation_id = ?1 and user_id = ?2")
+                .setParameter(1, conversationId).setParameter(2, userId).getResultList().isEmpty();
+    }
+
+    public void addParticipant(Conversation conversation, UUID userId) {
+        em.createNativeQuery("""
+                insert into conversation_participant (conversation_id, child_id, user_id, added_at)
+                values (?1, ?2, ?3, now()) on conflict do nothing""")
+                .setParameter(1, conversation.id).setParameter(2, conversation.childId).setParameter(3, userId)
+                .executeUpdate();
+    }
+
+    /** Participants of several conversations of one child: one query. */
+    public Map<UUID, List<UUID>> participants(UUID childId, Collection<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select conversation_id, user_id from conversation_participant
+                where child_id = ?1 and conversation_id in (?2) order by added_at, user_id""")
+                .setParameter(1, childId).setParameter(2, conversationIds).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
+                Collectors.mapping(r -> (UUID) r[1], Collectors.toList())));
+    }
+
+    /** The team conversation and the private ones the user is in, most recent activity first. */
+    @SuppressWarnings("unchecked")
+    public List<Conversation> conversationsFor(UUID childId, UUID userId, Cursor after, int fetch) {
+        var query = em.createNativeQuery("""
+                select c.* from conversation c where c.child_id = :child
+                  and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
+                                                  where p.conversation_id = c.id and p.user_id = :user))"""
+                + (after == null ? "" : " and (c.last_activity_at, c.id) < (:at, :id)")
+                + " order by c.last_activity_at desc, c.id desc limit :fetch", Conversation.class)
+                .setParameter("child", childId).setParameter("user", userId).setParameter("fetch", fetch);
+        if (after != null) {
+            query.setParameter("at", utc(after.at())).setParameter("id", after.id());
+        }
+        return query.getResultList();
+    }
+
+    public List<Message> messages(UUID childId, UUID conversationId, Cursor after, int fetch) {
+        var query = em.createQuery("select m from Message m where m.childId = :child and m.conversationId = :conv"
+                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
+                + " order by m.createdAt desc, m.id desc", Message.class)
+                .setParameter("child", childId).setParameter("conv", conversationId);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultList();
+    }
+
+    public Optional<Message> findMessage(UUID childId, UUID conversationId, UUID messageId) {
+        return em.createQuery("""
+                select m from Message m where m.id = :id and m.childId = :child and m.conversationId = :conv""",
+                Message.class)
+                .setParameter("id", messageId).setParameter("child", childId).setParameter("conv", conversationId)
+                .getResultStream().findFirst();
+    }
+
+    public List<Message> messagesByIds(UUID childId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from Message m where m.childId = :child and m.id in :ids", Message.class)
+                .setParameter("child", childId).setParameter("ids", ids).getResultList();
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public List<MessageEdit> edits(UUID childId, UUID messageId) {
+        return em.createQuery("""
+                select e from MessageEdit e where e.childId = :child and e.messageId = :message
+                order by e.replacedAt desc, e.id desc""", MessageEdit.class)
+                .setParameter("child", childId).setParameter("message", messageId).getResultList();
+    }
+
+    /** Moves the user's read marker forward to the message; never backwards. */
+    public void markRead(Conversation conversation, UUID userId, Message upTo) {
+        em.createNativeQuery("""
+                insert into conversation_read (conversation_id, user_id, child_id, last_read_at, last_read_message_id)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (conversation_id, user_id) do update
+                  set last_read_at = excluded.last_read_at, last_read_message_id = excluded.last_read_message_id
+                  where conversation_read.last_read_at < excluded.last_read_at""")
+                .setParameter(1, conversation.id).setParameter(2, userId).setParameter(3, conversation.childId)
+                .setParameter(4, utc(upTo.createdAt)).setParameter(5, upTo.id).executeUpdate();
+    }
+
+    /** Everyone's read position in one conversation (at most the team's size): one query. */
+    public List<ReadPosition> readPositions(UUID childId, UUID conversationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select user_id, last_read_at from conversation_read where child_id = ?1 and conversation_id = ?2""")
+                .setParameter(1, childId).setParameter(2, conversationId).getResultList();
+        return rows.stream().map(r -> new ReadPosition((UUID) r[0], instant(r[1]))).toList();
+    }
+
+    /** Unread messages by others per conversation of one child for the user: one query. */
+    public Map<UUID, Long> unreadCounts(UUID childId, UUID userId, Collection<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select m.conversation_id, count(*) from message m
+                left join conversation_read r on r.conversation_id = m.conversation_id and r.user_id = ?2
+                where m.child_id = ?1 and m.conversation_id in (?3) and m.deleted_at is null and m.author_id <> ?2
+                  and (r.last_read_at is null or m.created_at > r.last_read_at)
+                group by m.conversation_id""")
+                .setParameter(1, childId).setParameter(2, userId).setParameter(3, conversationIds).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
+    }
+
+    /**
+     * Unread counts across every conversation the user belongs to, on every child whose team
+     * they are on in a role their token carries: one query. Conversations with urgent unread
+     * messages come first, then the most recent.
+     */
+    public List<UnreadView> unreadForUser(UUID userId, Set<Role> tokenRoles) {
+        if (tokenRoles.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, c.child_id, c.kind, c.title, count(m.id) as unread,
+                       count(m.id) filter (where m.urgent) as urgent, max(m.created_at) as last_at
+                from team_membership tm
+                join child ch on ch.id = tm.child_id and ch.archived_at is null
+                join conversation c on c.child_id = tm.child_id
+                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?1
+                join message m on m.conversation_id = c.id and m.child_id = c.child_id
+                     and m.deleted_at is null and m.author_id <> ?1
+                     and (r.last_read_at is null or m.created_at > r.last_read_at)
+                where tm.user_id = ?1 and tm.removed_at is null and tm.role in (?2)
+                  and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
+                                                  where p.conversation_id = c.id and p.user_id = ?1))
+                group by c.id, c.child_id, c.kind, c.title
+                order by (count(m.id) filter (where m.urgent) > 0) desc, max(m.created_at) desc, c.id""")
+                .setParameter(1, userId)
+                .setParameter(2, tokenRoles.stream().map(Role::name).toList())
+                .getResultList();
+        return rows.stream().map(r -> new UnreadView((UUID) r[0], (UUID) r[1], ConversationKind.valueOf((String) r[2]),
+                (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), instant(r[6]))).toList();
+    }
+
+    public void touch(Conversation conversation) {
+        conversation.lastActivityAt = Times.now();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type");
+    }
+}

@@ -1,0 +1,285 @@
+package app.smallwins.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.audit.AccessLog;
+import app.smallwins.common.Times;
+import app.smallwins.common.error.ApiException;
+import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Page;
+import app.smallwins.common.security.Caller;
+import app.smallwins.common.security.ChildAccess;
+import app.smallwins.common.security.ChildGrant;
+import app.smallwins.common.security.CurrentCaller;
+import app.smallwins.common.security.Permission;
+import app.smallwins.common.security.Role;
+import app.smallwins.observation.Observation;
+import app.smallwins.observation.ObservationService;
+import app.smallwins.observation.ObservationSource;
+import app.smallwins.team.TeamMembership;
+import app.smallwins.team.TeamRepository;
+import app.smallwins.user.AppUser;
+import app.smallwins.user.People;
+
+/**
+ * Conversations about a child. Who may see a conversation: anyone on the child's team for
+ * the TEAM conversation (so new members see its history and removed members lose it with
+ * their membership); only its participants for a PRIVATE one. Anyone else gets 404.
+ */
+@ApplicationScoped
+public class MessagingService {
+
+    static final String TARGET = "CONVERSATION";
+    /** How long the author may still correct a message. */
+    static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+
+    @Inject
+    MessagingRepository messaging;
+
+    @Inject
+    TeamRepository team;
+
+    @Inject
+    ChildAccess access;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObservationService observations;
+
+    @Inject
+    People people;
+
+    private record Access(ChildGrant grant, Conversation conversation) {
+    }
+
+    @Transactional
+    public Page<ConversationView> list(UUID childId, Cursor after, int limit) {
+        ChildGrant grant = access.require(childId, Permission.MESSAGE);
+        messaging.teamConversation(childId);
+        UUID me = grant.caller().userId();
+        List<Conversation> rows = messaging.conversationsFor(childId, me, after, limit + 1);
+        Page<Conversation> page = Page.of(rows, limit, c -> new Cursor(c.lastActivityAt, c.id));
+        List<UUID> ids = page.items().stream().map(c -> c.id).toList();
+        Map<UUID, List<UUID>> participants = messaging.participants(childId, ids);
+        Map<UUID, Long> unread = messaging.unreadCounts(childId, me, ids);
+        Map<UUID, AppUser> names = people.byIds(participants.values().stream().flatMap(List::stream).toList());
+        accessLog.read(grant, "conversation.list", TARGET, null);
+        return page.map(c -> view(c, participants.getOrDefault(c.id, List.of()), names, unread.getOrDefault(c.id, 0L)));
+    }
+
+    @Transactional
+    public Idempotency.Outcome<ConversationView> open(UUID childId, NewConversation body, String idempotencyKey) {
+        ChildGrant grant = access.require(childId, Permission.MESSAGE);
+        UUID me = grant.caller().userId();
+        return idempotency.once(me, idempotencyKey, "POST /children/" + childId + "/conversations", body,
+                ConversationView.class, () -> {
+                    Set<UUID> userIds = new LinkedHashSet<>();
+                    userIds.add(me);
+                    for (int i = 0; i < body.memberIds().size(); i++) {
+                        UUID membershipId = body.memberIds().get(i);
+                        TeamMembership member = team.findCurrent(childId, membershipId).orElse(null);
+                        if (member == null || member.userId == null) {
+                            throw ApiException.unprocessable("memberIds[" + i + "]",
+                                    "is not a current, signed-in member of this child's team");
+                        }
+                        userIds.add(member.userId);
+                    }
+                    Conversation c = new Conversation();
+                    c.id = UUID.randomUUID();
+                    c.childId = childId;
+                    c.kind = ConversationKind.PRIVATE;
+                    c.title = body.title() == null ? null : body.title().strip();
+                    c.createdAt = Times.now();
+                    c.createdBy = me;
+                    c.lastActivityAt = c.createdAt;
+                    messaging.persist(c);
+                    messaging.flush();
+                    userIds.forEach(userId -> messaging.addParticipant(c, userId));
+                    accessLog.change(grant, "conversation.create", TARGET, c.id);
+                    return view(c, List.copyOf(userIds), people.byIds(userIds), 0);
+                });
+    }
+
+    @Transactional
+    public Page<MessageView> messages(UUID childId, UUID conversationId, Cursor after, int limit) {
+        Access a = enter(childId, conversationId);
+        List<Message> rows = messaging.messages(childId, conversationId, after, limit + 1);
+        Page<Message> page = Page.of(rows, limit, m -> new Cursor(m.createdAt, m.id));
+        List<MessagingRepository.ReadPosition> reads = messaging.readPositions(childId, conversationId);
+        List<UUID> userIds = new ArrayList<>(page.items().stream().map(m -> m.authorId).toList());
+        reads.forEach(r -> userIds.add(r.userId()));
+        Map<UUID, AppUser> names = people.byIds(userIds);
+        accessLog.read(a.grant(), "message.list", TARGET, conversationId);
+        return page.map(m -> view(m, reads, names));
+    }
+
+    /**
+     * Posts a message; with a {@code win}, records the observation in the same transaction
+     * and links the two, so either both exist or neither does.
+     */
+    @Transactional
+    public Idempotency.Outcome<MessageView> post(UUID childId, UUID conversationId, NewMessage body,
+            String idempotencyKey) {
+        Access a = enter(childId, conversationId);
+        ChildGrant grant = a.grant();
+        if (body.win() != null && !grant.may(Permission.RECORD_OBSERVATIONS)) {
+            throw ApiException.forbidden("Your capacity on this child does not permit recording observations");
+        }
+        UUID me = grant.caller().userId();
+        return idempotency.once(me, idempotencyKey,
+                "POST /children/" + childId + "/conversations/" + conversationId + "/messages", body,
+                MessageView.class, () -> {
+                    Message m = new Message();
+                    m.id = UUID.randomUUID();
+                    m.childId = childId;
+                    m.conversationId = conversationId;
+                    m.authorId = me;
+                    m.authorCapacity = grant.capacity();
+                    m.body = body.body().strip();
+                    m.urgent = Boolean.TRUE.equals(body.urgent());
+                    m.createdAt = Times.now();
+                    Observation win = null;
+                    if (body.win() != null) {
+                        win = observations.record(grant, body.win().draft(m.body), ObservationSource.MESSAGE);
+                        win.messageId = m.id;
+                        m.observationId = win.id;
+                    }
+                    messaging.persist(m);
+                    messaging.touch(a.conversation());
+                    messaging.flush();
+                    // The author has read their own message.
+                    messaging.markRead(a.conversation(), me, m);
+                    accessLog.change(grant, "message.create", "MESSAGE", m.id);
+                    return view(m, List.of(), people.byIds(List.of(me)));
+                });
+    }
+
+    @Transactional
+    public MessageView edit(UUID childId, UUID conversationId, UUID messageId, MessagePatch body) {
+        Access a = enter(childId, conversationId);
+        Message m = ownLiveMessage(a, messageId);
+        if (Times.now().isAfter(m.createdAt.plus(EDIT_WINDOW))) {
+            throw ApiException.conflict("A message can be edited for 15 minutes after posting");
+        }
+        String next = body.body().strip();
+        if (!next.equals(m.body)) {
+            keepEarlierBody(m);
+            m.body = next;
+            m.editedAt = Times.now();
+            if (m.observationId != null) {
+                observations.syncTextFromMessage(childId, m.observationId, next);
+            }
+            accessLog.change(a.grant(), "message.update", "MESSAGE", m.id);
+        }
+        return view(m, messaging.readPositions(childId, conversationId), people.byIds(List.of(m.authorId)));
+    }
+
+    /** Leaves a "deleted" placeholder; the body stays in the record for admins. */
+    @Transactional
+    public void delete(UUID childId, UUID conversationId, UUID messageId) {
+        Access a = enter(childId, conversationId);
+        Message m = ownLiveMessage(a, messageId);
+        keepEarlierBody(m);
+        m.deletedAt = Times.now();
+        accessLog.change(a.grant(), "message.delete", "MESSAGE", m.id);
+    }
+
+    @Transactional
+    public List<MessageEditView> history(UUID childId, UUID conversationId, UUID messageId) {
+        Access a = enter(childId, conversationId);
+        if (a.grant().capacity() != Role.admin) {
+            throw ApiException.forbidden("Only admins read a message's earlier versions");
+        }
+        messaging.findMessage(childId, conversationId, messageId)
+                .orElseThrow(() -> ApiException.notFound("Message"));
+        accessLog.read(a.grant(), "message.history", "MESSAGE", messageId);
+        return messaging.edits(childId, messageId).stream().map(e -> new MessageEditView(e.body, e.replacedAt))
+                .toList();
+    }
+
+    @Transactional
+    public void markRead(UUID childId, UUID conversationId, ReadMarker marker) {
+        Access a = enter(childId, conversationId);
+        Message upTo = messaging.findMessage(childId, conversationId, marker.upTo())
+                .orElseThrow(() -> ApiException.unprocessable("upTo", "is not a message of this conversation"));
+        messaging.markRead(a.conversation(), a.grant().caller().userId(), upTo);
+    }
+
+    @Transactional
+    public List<UnreadView> unread() {
+        Caller caller = currentCaller.get();
+        return messaging.unreadForUser(caller.userId(), caller.teamRoles());
+    }
+
+    /** The conversation of this child that the caller may see, or 404. */
+    private Access enter(UUID childId, UUID conversationId) {
+        ChildGrant grant = access.require(childId, Permission.MESSAGE);
+        messaging.teamConversation(childId);
+        Conversation c = messaging.findConversation(childId, conversationId)
+                .filter(found -> found.kind == ConversationKind.TEAM
+                        || messaging.isParticipant(found.id, grant.caller().userId()))
+                .orElseThrow(() -> ApiException.notFound("Conversation"));
+        return new Access(grant, c);
+    }
+
+    private Message ownLiveMessage(Access a, UUID messageId) {
+        Message m = messaging.findMessage(a.conversation().childId, a.conversation().id, messageId)
+                .filter(found -> found.deletedAt == null)
+                .orElseThrow(() -> ApiException.notFound("Message"));
+        if (!m.authorId.equals(a.grant().caller().userId())) {
+            throw ApiException.forbidden("Only the author changes a message");
+        }
+        return m;
+    }
+
+    private void keepEarlierBody(Message m) {
+        MessageEdit edit = new MessageEdit();
+        edit.id = UUID.randomUUID();
+        edit.childId = m.childId;
+        edit.messageId = m.id;
+        edit.body = m.body;
+        edit.replacedAt = Times.now();
+        messaging.persist(edit);
+    }
+
+    private static ConversationView view(Conversation c, List<UUID> participantIds, Map<UUID, AppUser> names,
+            long unread) {
+        return new ConversationView(c.id, c.childId, c.kind, c.title,
+                participantIds.stream().map(id -> participant(id, names)).toList(), c.createdAt, c.lastActivityAt,
+                unread);
+    }
+
+    public static MessageView view(Message m, List<MessagingRepository.ReadPosition> reads, Map<UUID, AppUser> names) {
+        boolean deleted = m.deletedAt != null;
+        List<ConversationView.Participant> readBy = reads.stream()
+                .filter(r -> !r.userId().equals(m.authorId) && !r.lastReadAt().isBefore(m.createdAt))
+                .map(r -> participant(r.userId(), names)).toList();
+        return new MessageView(m.id, m.conversationId, m.childId,
+                People.author(names, m.authorId, m.authorCapacity), deleted ? null : m.body, m.urgent,
+                m.observationId, m.createdAt, m.editedAt, deleted, readBy);
+    }
+
+    private static ConversationView.Participant participant(UUID userId, Map<UUID, AppUser> names) {
+        AppUser user = names.get(userId);
+        return new ConversationView.Participant(userId, user == null ? "Team member" : user.displayName());
+    }
+}
