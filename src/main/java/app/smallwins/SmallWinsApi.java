@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Observations", description = "Real-life wins, setbacks and notes, and cheers for wins."),
                 @Tag(name = "Win journal", description = "The parent's evening win journal."),
                 @Tag(name = "Timeline", description = "Everything that happened, newest first."),
+                @Tag(name = "Progress", description = "Is the skill real? Progress per goal, the paper-vs-real-life chart, celebration summaries."),
                 @Tag(name = "Messaging", description = "Conversations about a child, messages that carry wins, read receipts."),
                 @Tag(name = "Access log", description = "Who read or changed a child's record.")
         })

@@ -1,0 +1,23 @@
+package app.smallwins.progress;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import app.smallwins.common.security.Role;
+import app.smallwins.observation.ObservationKind;
+import app.smallwins.observation.PromptLevel;
+import app.smallwins.observation.Setting;
+
+/**
+ * A count of observations on one goal that share a day (in the child's time zone), kind,
+ * prompt level, setting and author. SQL groups observations into cells; the rules read only
+ * cells, so a hand-built observation is simply a cell with count 1.
+ */
+public record EvidenceCell(UUID goalId, LocalDate day, ObservationKind kind, PromptLevel promptLevel,
+        Setting setting, UUID authorId, Role authorCapacity, long count) {
+
+    /** A win at or above the required prompt level: the evidence that counts towards mastery. */
+    boolean qualifies(PromptLevel required) {
+        return kind == ObservationKind.WIN && promptLevel != null && promptLevel.atLeastAsIndependentAs(required);
+    }
+}

@@ -1,0 +1,199 @@
+package app.smallwins.progress;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.smallwins.common.security.Role;
+import app.smallwins.goal.Domain;
+import app.smallwins.observation.ObservationKind;
+import app.smallwins.observation.PromptLevel;
+import app.smallwins.observation.Regulation;
+import app.smallwins.observation.Setting;
+
+/**
+ * The SQL behind the progress views. Each method is one statement whatever the number of
+ * goals or observations; the observation_by_goal and observation_by_child indexes keep them
+ * to range scans on one child.
+ */
+@ApplicationScoped
+public class ProgressRepository {
+
+    /** SQL rank of independence: 0 for INDEPENDENT … 6 for FULL_PHYSICAL, 7 when unknown. */
+    static final String PROMPT_RANK = "case o.prompt_level "
+            + Arrays.stream(PromptLevel.values()).map(p -> "when '" + p.name() + "' then " + p.ordinal())
+                    .collect(Collectors.joining(" "))
+            + " else 7 end";
+
+    /** No earlier live win in the same setting, on the same goal (or on no goal, for goal-less wins). */
+    static final String NEW_SETTING = """
+            not exists (select 1 from observation p
+                        where p.child_id = o.child_id and p.kind = 'WIN' and p.deleted_at is null
+                          and p.setting = o.setting and p.goal_id is not distinct from o.goal_id
+                          and (p.occurred_at, p.id) < (o.occurred_at, o.id))""";
+
+    private static final String REF_COLUMNS = """
+            o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
+            """ + NEW_SETTING + " as new_setting, o.occurred_at, o.author_id, o.author_capacity";
+
+    @Inject
+    EntityManager em;
+
+    /** A cited observation before its author is named. */
+    public record Row(UUID id, UUID goalId, ObservationKind kind, String text, Domain domain, Setting setting,
+            PromptLevel promptLevel, Regulation regulation, boolean firstTime, boolean newSetting, Instant occurredAt,
+            UUID authorId, Role authorCapacity) {
+    }
+
+    /** Evidence cells of the given goals between two instants, grouped by local day in the zone. */
+    public List<EvidenceCell> cells(UUID childId, Collection<UUID> goalIds, String zone, Instant from, Instant to) {
+        if (goalIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select o.goal_id, cast(o.occurred_at at time zone :zone as date) as day, o.kind, o.prompt_level,
+                       o.setting, o.author_id, o.author_capacity, count(*)
+                from observation o
+                where o.child_id = :child and o.goal_id in (:goals) and o.deleted_at is null
+                  and o.occurred_at >= :from and o.occurred_at < :to
+                group by 1, 2, 3, 4, 5, 6, 7""")
+                .setParameter("zone", zone).setParameter("child", childId).setParameter("goals", goalIds)
+                .setParameter("from", utc(from)).setParameter("to", utc(to))
+                .getResultList();
+        return rows.stream().map(r -> new EvidenceCell((UUID) r[0], toDate(r[1]),
+                ObservationKind.valueOf((String) r[2]), r[3] == null ? null : PromptLevel.valueOf((String) r[3]),
+                Setting.valueOf((String) r[4]), (UUID) r[5], Role.valueOf((String) r[6]), ((Number) r[7]).longValue()))
+                .toList();
+    }
+
+    /** Setbacks and dysregulated or shutdown observations on the goals, newest first, at most `perGoal` each. */
+    public List<Row> warnings(UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
+        return refs(childId, goalIds, """
+                o.occurred_at >= :from and o.occurred_at < :to
+                and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))""",
+                "o.occurred_at desc, o.id desc", from, to, perGoal);
+    }
+
+    /** First-time wins on the goals in the range, newest first. */
+    public List<Row> firstTimes(UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
+        return refs(childId, goalIds, "o.kind = 'WIN' and o.first_time and o.occurred_at >= :from and o.occurred_at < :to",
+                "o.occurred_at desc, o.id desc", from, to, perGoal);
+    }
+
+    /**
+     * The most telling win per goal up to `to`: recent ones (since `recentFrom`) first, then
+     * the most independent, preferring a first time or a new setting, then the latest.
+     */
+    public List<Row> mostTelling(UUID childId, Collection<UUID> goalIds, Instant recentFrom, Instant to) {
+        return refs(childId, goalIds, "o.kind = 'WIN' and o.occurred_at < :to",
+                "(o.occurred_at >= :from) desc, " + PROMPT_RANK + ", (o.first_time or " + NEW_SETTING
+                        + ") desc, o.occurred_at desc, o.id desc",
+                recentFrom, to, 1);
+    }
+
+    /** The period's wins: counts per domain, first times and wins with no goal. */
+    public List<Object[]> winCounts(UUID childId, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select o.domain, count(*), count(*) filter (where o.first_time), count(*) filter (where o.goal_id is null)
+                from observation o
+                where o.child_id = :child and o.kind = 'WIN' and o.deleted_at is null
+                  and o.occurred_at >= :from and o.occurred_at < :to
+                group by o.domain order by count(*) desc, o.domain""")
+                .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
+                .getResultList();
+        return rows;
+    }
+
+    public long cheersGiven(UUID childId, Instant from, Instant to) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from cheer c join observation o on o.id = c.observation_id and o.child_id = c.child_id
+                where c.child_id = :child and o.deleted_at is null and c.created_at >= :from and c.created_at < :to""")
+                .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
+                .getSingleResult()).longValue();
+    }
+
+    /** The period's highlights: first times, then higher independence, then new settings, then latest. */
+    public List<Row> highlights(UUID childId, Instant from, Instant to, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + REF_COLUMNS + """
+
+                from observation o
+                where o.child_id = :child and o.kind = 'WIN' and o.deleted_at is null
+                  and o.occurred_at >= :from and o.occurred_at < :to
+                order by o.first_time desc, """ + PROMPT_RANK + ", new_setting desc, o.occurred_at desc, o.id desc"
+                + " limit :limit")
+                .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(ProgressRepository::row).toList();
+    }
+
+    private List<Row> refs(UUID childId, Collection<UUID> goalIds, String where, String order, Instant from,
+            Instant to, int perGoal) {
+        if (goalIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "select * from (select " + REF_COLUMNS + ", row_number() over (partition by o.goal_id order by "
+                + order + ") as rank from observation o where o.child_id = :child and o.goal_id in (:goals)"
+                + " and o.deleted_at is null and " + where + ") ranked where rank <= :perGoal"
+                + " order by occurred_at desc, id desc";
+        var query = em.createNativeQuery(sql)
+                .setParameter("child", childId).setParameter("goals", goalIds)
+                .setParameter("to", utc(to)).setParameter("perGoal", perGoal);
+        if (sql.contains(":from")) {
+            query.setParameter("from", utc(from));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Row> result = new ArrayList<>();
+        rows.forEach(r -> result.add(row(r)));
+        return result;
+    }
+
+    private static Row row(Object[] r) {
+        return new Row((UUID) r[0], (UUID) r[1], ObservationKind.valueOf((String) r[2]), (String) r[3],
+                r[4] == null ? null : Domain.valueOf((String) r[4]), Setting.valueOf((String) r[5]),
+                r[6] == null ? null : PromptLevel.valueOf((String) r[6]),
+                r[7] == null ? null : Regulation.valueOf((String) r[7]), (Boolean) r[8], (Boolean) r[9],
+                toInstant(r[10]), (UUID) r[11], Role.valueOf((String) r[12]));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static java.time.LocalDate toDate(Object value) {
+        if (value instanceof java.time.LocalDate date) {
+            return date;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        throw new IllegalStateException("Unexpected date type");
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type");
+    }
+}

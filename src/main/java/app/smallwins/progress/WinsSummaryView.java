@@ -1,0 +1,35 @@
+package app.smallwins.progress;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.smallwins.goal.Domain;
+
+@Schema(name = "WinsSummary", description = "Celebration scaled to the period, in the child's time zone.")
+public record WinsSummaryView(
+        UUID childId,
+        Period period,
+        LocalDate date,
+        @Schema(examples = "Europe/London") String timeZone,
+        Instant from,
+        Instant to,
+        long wins,
+        long firstTimes,
+        @Schema(description = "Wins linked to no goal: the ones no paperwork records.") long winsWithoutGoal,
+        @Schema(description = "Cheers the team gave in the period.") long cheersGiven,
+        List<DomainCount> byDomain,
+        @Schema(description = "Up to 5: first times, then higher independence, then new settings, then latest.")
+        List<ObservationRef> highlights) {
+
+    public enum Period {
+        DAY, WEEK, MONTH
+    }
+
+    @Schema(name = "DomainCount")
+    public record DomainCount(@Schema(nullable = true) Domain domain, long wins, long firstTimes) {
+    }
+}
