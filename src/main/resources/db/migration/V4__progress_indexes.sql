@@ -4,4 +4,3 @@ create index observation_wins_by_child on observation (child_id, occurred_at, id
     where deleted_at is null and kind = 'WIN';
 create index observation_wins_by_setting on observation (child_id, goal_id, setting, occurred_at, id)
     where deleted_at is null and kind = 'WIN';
-create index cheer_by_child_created on cheer (child_id, created_at);

@@ -116,10 +116,12 @@ public class ProgressRepository {
         return rows;
     }
 
+    /** Cheers the team gave to the period's wins (whenever they were given). */
     public long cheersGiven(UUID childId, Instant from, Instant to) {
         return ((Number) em.createNativeQuery("""
                 select count(*) from cheer c join observation o on o.id = c.observation_id and o.child_id = c.child_id
-                where c.child_id = :child and o.deleted_at is null and c.created_at >= :from and c.created_at < :to""")
+                where c.child_id = :child and o.deleted_at is null and o.kind = 'WIN'
+                  and o.occurred_at >= :from and o.occurred_at < :to""")
                 .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
                 .getSingleResult()).longValue();
     }

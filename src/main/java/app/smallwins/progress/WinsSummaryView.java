@@ -20,7 +20,7 @@ public record WinsSummaryView(
         long wins,
         long firstTimes,
         @Schema(description = "Wins linked to no goal: the ones no paperwork records.") long winsWithoutGoal,
-        @Schema(description = "Cheers the team gave in the period.") long cheersGiven,
+        @Schema(description = "Cheers the team gave to the period's wins.") long cheersGiven,
         List<DomainCount> byDomain,
         @Schema(description = "Up to 5: first times, then higher independence, then new settings, then latest.")
         List<ObservationRef> highlights) {
