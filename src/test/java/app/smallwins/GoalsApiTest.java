@@ -31,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.Concurrently;
 import app.smallwins.support.Guard;
 import app.smallwins.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -293,6 +294,34 @@ class GoalsApiTest {
                 .body("title", equalTo("Uses a visual timer for transitions"))
                 .header("ETag", equalTo("\"1\""));
         as(team.teacher).get(path + "/history").then().statusCode(200).body("items", hasSize(2));
+    }
+
+    @Test
+    void concurrentPatchesWithOneEtagLetExactlyOneWin() throws Exception {
+        CareTeam team = new CareTeam();
+        String goalId = createGoal(team.teacher, team, "Original");
+        String path = goalsPath(team.childId) + "/" + goalId;
+        List<Integer> statuses = Concurrently.run(4, i -> as(i % 2 == 0 ? team.teacher : team.therapist)
+                .header("If-Match", "\"0\"").body(Map.of("title", "Writer " + i)).patch(path).statusCode());
+
+        // Whatever the interleaving: one writer wins, every other one is told its ETag is stale.
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+        as(team.teacher).get(path).then().statusCode(200).header("ETag", equalTo("\"1\""));
+        as(team.teacher).get(path + "/history").then().statusCode(200).body("items.revision", contains(2, 1));
+    }
+
+    @Test
+    void aWeakOrWildcardIfMatchIsAccepted() {
+        CareTeam team = new CareTeam();
+        String goalId = createGoal(team.teacher, team, "Original");
+        String path = goalsPath(team.childId) + "/" + goalId;
+        as(team.teacher).header("If-Match", "W/\"0\"").body(Map.of("title", "Weak")).patch(path)
+                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        as(team.teacher).header("If-Match", "\"7\", \"1\"").body(Map.of("title", "One of a list")).patch(path)
+                .then().statusCode(200).header("ETag", equalTo("\"2\""));
+        as(team.teacher).header("If-Match", "*").body(Map.of("title", "Any")).patch(path)
+                .then().statusCode(200).header("ETag", equalTo("\"3\""));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import app.smallwins.support.Api;
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.Concurrently;
 import app.smallwins.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,6 +125,19 @@ class RecordsIdempotencyTest {
         post(team.teacher, "goal-" + key, path, observation("NOTE", "Same words")).then()
                 .spec(problem(422, "unprocessable"));
         assertEquals(2, ids(team.teacher, path).size());
+    }
+
+    @Test
+    void racingRetriesCreateOneObservation() throws Exception {
+        CareTeam team = new CareTeam();
+        String key = UUID.randomUUID().toString();
+        String path = observationsPath(team.childId);
+        List<String> answers = Concurrently.run(4, i -> {
+            Response r = post(team.para, key, path, observation("WIN", "Climbed the ladder alone"));
+            return r.statusCode() + " " + r.path("id");
+        });
+        assertEquals(1, answers.stream().distinct().count(), answers.toString());
+        assertEquals(List.of(answers.get(0).substring(4)), ids(team.para, path));
     }
 
     @Test
