@@ -214,10 +214,13 @@ public class GoalService {
                 step.id = UUID.randomUUID();
                 step.childId = goal.childId;
                 step.goalId = goal.id;
-                goals.persistStep(step);
             }
             step.position = i;
             step.description = input.description().strip();
+            if (input.id() == null) {
+                // Persist only once filled in: the queued INSERT carries the state at persist time.
+                goals.persistStep(step);
+            }
             result.add(step);
         }
         byId.values().stream().filter(s -> !kept.contains(s.id)).forEach(s -> s.retiredAt = Times.now());

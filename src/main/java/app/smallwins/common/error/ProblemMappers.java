@@ -124,7 +124,10 @@ public class ProblemMappers {
             return unauthorized("A valid bearer token is required", "Bearer", request);
         }
         return switch (status) {
-            case 400 -> respond(ProblemType.VALIDATION, 400, "The request is not valid", List.of(), request);
+            // Quarkus wraps JSON syntax errors in a plain 400; they are malformed bodies, not invalid fields.
+            case 400 -> e.getCause() instanceof JsonProcessingException
+                    ? respond(ProblemType.MALFORMED, 400, "The request body is not valid JSON", List.of(), request)
+                    : respond(ProblemType.VALIDATION, 400, "The request is not valid", List.of(), request);
             case 403 -> respond(ProblemType.FORBIDDEN, 403, "Not permitted", List.of(), request);
             case 404 -> respond(ProblemType.NOT_FOUND, 404, "No such resource", List.of(), request);
             case 405 -> respond(ProblemType.METHOD_NOT_ALLOWED, 405,
