@@ -35,12 +35,23 @@ public class ProgressRepository {
                     .collect(Collectors.joining(" "))
             + " else 7 end";
 
-    /** No earlier live win in the same setting, on the same goal (or on no goal, for goal-less wins). */
+    /**
+     * No earlier live win in the same setting, on the same goal (or on no goal, for goal-less
+     * wins). Written as two branches so each can use observation_wins_by_setting.
+     */
     static final String NEW_SETTING = """
-            not exists (select 1 from observation p
-                        where p.child_id = o.child_id and p.kind = 'WIN' and p.deleted_at is null
-                          and p.setting = o.setting and p.goal_id is not distinct from o.goal_id
-                          and (p.occurred_at, p.id) < (o.occurred_at, o.id))""";
+            case when o.goal_id is null
+              then not exists (select 1 from observation p
+                               where p.child_id = o.child_id and p.goal_id is null and p.setting = o.setting
+                                 and p.kind = 'WIN' and p.deleted_at is null
+                                 and (p.occurred_at, p.id) < (o.occurred_at, o.id))
+              else not exists (select 1 from observation p
+                               where p.child_id = o.child_id and p.goal_id = o.goal_id and p.setting = o.setting
+                                 and p.kind = 'WIN' and p.deleted_at is null
+                                 and (p.occurred_at, p.id) < (o.occurred_at, o.id))
+            end""";
+
+    static final int TELLING_CANDIDATES = 50;
 
     private static final String REF_COLUMNS = """
             o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
@@ -52,7 +63,12 @@ public class ProgressRepository {
     /** A cited observation before its author is named. */
     public record Row(UUID id, UUID goalId, ObservationKind kind, String text, Domain domain, Setting setting,
             PromptLevel promptLevel, Regulation regulation, boolean firstTime, boolean newSetting, Instant occurredAt,
-            UUID authorId, Role authorCapacity) {
+            UUID authorId, Role authorCapacity, boolean recent) {
+
+        Row recentSince(Instant from) {
+            return new Row(id, goalId, kind, text, domain, setting, promptLevel, regulation, firstTime, newSetting,
+                    occurredAt, authorId, authorCapacity, !occurredAt.isBefore(from));
+        }
     }
 
     /** Evidence cells of the given goals between two instants, grouped by local day in the zone. */
@@ -92,14 +108,15 @@ public class ProgressRepository {
     }
 
     /**
-     * The most telling win per goal up to `to`: recent ones (since `recentFrom`) first, then
-     * the most independent, preferring a first time or a new setting, then the latest.
+     * Candidates for the most telling win per goal up to `to`: recent ones (since `recentFrom`)
+     * first, then the most independent, then the latest; at most {@value #TELLING_CANDIDATES}
+     * per goal. The final choice (preferring a first time or a new setting) is
+     * {@link ProgressService#MOST_TELLING}, applied to these few rows only.
      */
-    public List<Row> mostTelling(UUID childId, Collection<UUID> goalIds, Instant recentFrom, Instant to) {
+    public List<Row> tellingCandidates(UUID childId, Collection<UUID> goalIds, Instant recentFrom, Instant to) {
         return refs(childId, goalIds, "o.kind = 'WIN' and o.occurred_at < :to",
-                "(o.occurred_at >= :from) desc, " + PROMPT_RANK + ", (o.first_time or " + NEW_SETTING
-                        + ") desc, o.occurred_at desc, o.id desc",
-                recentFrom, to, 1);
+                "(o.occurred_at >= :from) desc, " + PROMPT_RANK + ", o.occurred_at desc, o.id desc",
+                recentFrom, to, TELLING_CANDIDATES);
     }
 
     /** The period's wins: counts per domain, first times and wins with no goal. */
@@ -147,10 +164,11 @@ public class ProgressRepository {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        String sql = "select * from (select " + REF_COLUMNS + ", row_number() over (partition by o.goal_id order by "
+        // Rank on plain columns first; the costlier new-setting check runs on the kept rows only.
+        String sql = "select " + REF_COLUMNS + " from (select o.*, row_number() over (partition by o.goal_id order by "
                 + order + ") as rank from observation o where o.child_id = :child and o.goal_id in (:goals)"
-                + " and o.deleted_at is null and " + where + ") ranked where rank <= :perGoal"
-                + " order by occurred_at desc, id desc";
+                + " and o.deleted_at is null and " + where + ") o where o.rank <= :perGoal"
+                + " order by o.occurred_at desc, o.id desc";
         var query = em.createNativeQuery(sql)
                 .setParameter("child", childId).setParameter("goals", goalIds)
                 .setParameter("to", utc(to)).setParameter("perGoal", perGoal);
@@ -169,7 +187,7 @@ public class ProgressRepository {
                 r[4] == null ? null : Domain.valueOf((String) r[4]), Setting.valueOf((String) r[5]),
                 r[6] == null ? null : PromptLevel.valueOf((String) r[6]),
                 r[7] == null ? null : Regulation.valueOf((String) r[7]), (Boolean) r[8], (Boolean) r[9],
-                toInstant(r[10]), (UUID) r[11], Role.valueOf((String) r[12]));
+                toInstant(r[10]), (UUID) r[11], Role.valueOf((String) r[12]), false);
     }
 
     private static OffsetDateTime utc(Instant instant) {

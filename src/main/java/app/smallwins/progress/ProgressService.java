@@ -46,6 +46,16 @@ public class ProgressService {
     static final int RECENT_DAYS = 90;
     static final int HIGHLIGHTS = 5;
 
+    /**
+     * The most telling win: recent (last 90 days) first, then the most independent, then a
+     * first time or a new setting, then the latest.
+     */
+    static final java.util.Comparator<ProgressRepository.Row> MOST_TELLING = java.util.Comparator
+            .comparing((ProgressRepository.Row r) -> r.recent() ? 0 : 1)
+            .thenComparing(r -> r.promptLevel() == null ? PromptLevel.values().length : r.promptLevel().ordinal())
+            .thenComparing(r -> r.firstTime() || r.newSetting() ? 0 : 1)
+            .thenComparing(ProgressRepository.Row::occurredAt, java.util.Comparator.reverseOrder());
+
     @Inject
     ChildAccess access;
 
@@ -95,8 +105,9 @@ public class ProgressService {
         ProgressRules.Gap gap = ProgressRules.gap(goal.status, warnings.size(), levelEvidence);
         List<ProgressRepository.Row> firstTimes = progress.firstTimes(childId, List.of(goalId),
                 startOf(start, zone), end, 5);
-        List<ProgressRepository.Row> telling = progress.mostTelling(childId, List.of(goalId),
-                startOf(asOf.minusDays(RECENT_DAYS), zone), end);
+        Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
+        List<ProgressRepository.Row> telling = progress.tellingCandidates(childId, List.of(goalId), recentFrom, end)
+                .stream().map(r -> r.recentSince(recentFrom)).sorted(MOST_TELLING).limit(1).toList();
 
         Set<UUID> authorIds = new LinkedHashSet<>(seen.people());
         warnings.forEach(r -> authorIds.add(r.authorId()));
@@ -142,9 +153,11 @@ public class ProgressService {
         Map<UUID, Long> warnings = progress.warnings(childId, ids, startOf(gapStart, zone), end,
                 ProgressRules.GAP_WARNINGS).stream()
                 .collect(Collectors.groupingBy(ProgressRepository.Row::goalId, Collectors.counting()));
-        Map<UUID, ProgressRepository.Row> telling = progress
-                .mostTelling(childId, ids, startOf(asOf.minusDays(RECENT_DAYS), zone), end).stream()
-                .collect(Collectors.toMap(ProgressRepository.Row::goalId, r -> r));
+        Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
+        Map<UUID, ProgressRepository.Row> telling = progress.tellingCandidates(childId, ids, recentFrom, end).stream()
+                .map(r -> r.recentSince(recentFrom))
+                .collect(Collectors.toMap(ProgressRepository.Row::goalId, r -> r,
+                        java.util.function.BinaryOperator.minBy(MOST_TELLING)));
         Map<UUID, AppUser> names = people.byIds(telling.values().stream().map(ProgressRepository.Row::authorId).toList());
 
         accessLog.read(grant, "progress.chart", "CHILD", childId);
