@@ -1,5 +1,8 @@
 package app.smallwins.support;
 
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,12 +27,17 @@ public final class Tokens {
 
     /** A person with a fresh subject, so tests never share users by accident. */
     public static TestUser newUser(String role, String... moreRoles) {
-        String subject = role + "-" + UUID.randomUUID();
+        String subject = (role == null ? "nobody" : role) + "-" + UUID.randomUUID();
         Set<String> roles = Arrays.stream(moreRoles).collect(Collectors.toSet());
         if (role != null) {
             roles.add(role);
         }
         return new TestUser(subject, roles, subject + "@example.test", true);
+    }
+
+    /** A person whose token carries none of the five realm roles (only unrelated ones). */
+    public static TestUser userWithoutRoles() {
+        return newUser(null, "offline_access", "uma_authorization");
     }
 
     public static String token(TestUser user) {
@@ -49,6 +57,71 @@ public final class Tokens {
             claims.claim("email", user.email()).claim("email_verified", user.emailVerified());
         }
         return claims;
+    }
+
+    /** Tokens that must never authenticate, each wrong in exactly one way. */
+    public enum BadToken {
+        EXPIRED {
+            @Override
+            String mint(TestUser user) {
+                return builder(user).issuedAt(Instant.now().minus(Duration.ofHours(2)))
+                        .expiresAt(Instant.now().minus(Duration.ofHours(1))).sign("privateKey.jwk");
+            }
+        },
+        WRONG_ISSUER {
+            @Override
+            String mint(TestUser user) {
+                return builder(user).issuer("https://impostor.example.com").sign("privateKey.jwk");
+            }
+        },
+        WRONG_AUDIENCE {
+            @Override
+            String mint(TestUser user) {
+                return builder(user).audience("another-api").sign("privateKey.jwk");
+            }
+        },
+        FOREIGN_SIGNATURE {
+            @Override
+            String mint(TestUser user) {
+                return builder(user).jws().keyId("1").sign(foreignKey());
+            }
+        },
+        TAMPERED {
+            @Override
+            String mint(TestUser user) {
+                // A validly signed token whose payload was swapped for another person's.
+                String[] original = token(user).split("\\.");
+                String[] other = token(newUser("admin")).split("\\.");
+                return original[0] + "." + other[1] + "." + original[2];
+            }
+        },
+        GARBAGE {
+            @Override
+            String mint(TestUser user) {
+                return "not-a-token";
+            }
+        };
+
+        abstract String mint(TestUser user);
+
+        public String tokenFor(TestUser user) {
+            return mint(user);
+        }
+    }
+
+    private static PrivateKey foreignKey;
+
+    private static synchronized PrivateKey foreignKey() {
+        if (foreignKey == null) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                foreignKey = generator.generateKeyPair().getPrivate();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return foreignKey;
     }
 
     public record TestUser(String subject, Set<String> roles, String email, boolean emailVerified) {
