@@ -188,6 +188,43 @@ class ChildrenApiTest {
     }
 
     @Test
+    void concurrentPatchesWithTheSameEtagLetExactlyOneWin() throws Exception {
+        CareTeam team = new CareTeam();
+        String etag = etagOf(team.teacher, team.childId);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+            for (Tokens.TestUser editor : List.of(team.teacher, team.therapist)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return as(editor).header("If-Match", etag)
+                            .body(Map.of("whatHelps", "by " + editor.subject())).patch(team.childPath());
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            String winner = null;
+            for (var future : futures) {
+                Response response = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 200) {
+                    winner = response.path("whatHelps");
+                } else {
+                    response.then().contentType(PROBLEM_JSON)
+                            .body("type", equalTo("urn:smallwins:problem:precondition-failed"));
+                }
+            }
+            java.util.Collections.sort(statuses);
+            assertThat(statuses, equalTo(List.of(200, 412)));
+            as(team.admin).get(team.childPath()).then().body("whatHelps", equalTo(winner))
+                    .body("version", equalTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void patchWithoutIfMatchGets428AndChangesNothing() {
         CareTeam team = new CareTeam();
         String etag = etagOf(team.teacher, team.childId);

@@ -134,6 +134,37 @@ class TeamApiTest {
     }
 
     @Test
+    void concurrentAddsOfTheSamePersonLetExactlyOneIn() throws Exception {
+        CareTeam team = new CareTeam();
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("subject", Tokens.newUser("parent").subject(), "role", "parent", "relationship", "uncle"),
+                Map.of("email", "race-" + UUID.randomUUID() + "@example.test", "role", "parent",
+                        "relationship", "aunt"))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<io.restassured.response.Response>> futures = new java.util.ArrayList<>();
+                for (TestUser manager : List.of(team.admin, team.teacher)) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return as(manager).body(body).post(team.childPath() + "/team");
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var future : futures) {
+                    statuses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+                }
+                java.util.Collections.sort(statuses);
+                org.hamcrest.MatcherAssert.assertThat(body.toString(), statuses, equalTo(List.of(201, 409)));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        as(team.admin).get(team.childPath() + "/team").then().body("items.size()", equalTo(6));
+    }
+
+    @Test
     void aRemovedMemberLosesAccessAtOnceAndCanBeAddedAgain() {
         CareTeam team = new CareTeam();
         as(team.therapist).get(team.childPath()).then().statusCode(200);
