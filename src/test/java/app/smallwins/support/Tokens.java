@@ -6,8 +6,10 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.smallrye.jwt.build.Jwt;
@@ -40,8 +42,24 @@ public final class Tokens {
         return newUser(null, "offline_access", "uma_authorization");
     }
 
+    /**
+     * A signed token for the user. Signing costs CPU the server under test competes for on
+     * small machines, so a user's token is reused for a few minutes (it is valid for ten).
+     */
     public static String token(TestUser user) {
-        return builder(user).sign("privateKey.jwk");
+        Instant now = Instant.now();
+        Minted minted = MINTED.get(user);
+        if (minted == null || minted.at().isBefore(now.minus(REUSE_FOR))) {
+            minted = new Minted(builder(user).sign("privateKey.jwk"), now);
+            MINTED.put(user, minted);
+        }
+        return minted.token();
+    }
+
+    private static final Duration REUSE_FOR = Duration.ofMinutes(4);
+    private static final Map<TestUser, Minted> MINTED = new ConcurrentHashMap<>();
+
+    private record Minted(String token, Instant at) {
     }
 
     public static JwtClaimsBuilder builder(TestUser user) {
