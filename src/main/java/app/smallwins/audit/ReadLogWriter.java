@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import app.smallwins.common.security.Role;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -112,8 +112,8 @@ public class ReadLogWriter {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** On ShutdownEvent, not @PreDestroy: by the time beans are destroyed the datasource is closed. */
+    void stop(@Observes ShutdownEvent event) {
         if (scheduler != null) {
             scheduler.shutdown();
         }

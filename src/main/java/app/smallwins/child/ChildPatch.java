@@ -32,7 +32,7 @@ public class ChildPatch {
     public Optional<@PastOrPresent LocalDate> dateOfBirth;
 
     @Schema(implementation = Communication.class, nullable = true)
-    public Optional<@Valid Communication> communication;
+    public Optional<@Valid CommunicationPatch> communication;
 
     @Schema(implementation = String.class, nullable = true, examples = "Counting down from five before a change.")
     public Optional<@Size(max = 4000) String> whatHelps;

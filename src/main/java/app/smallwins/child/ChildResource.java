@@ -17,9 +17,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -55,10 +57,11 @@ public class ChildResource {
     public Response create(
             @Parameter(description = "Makes retries safe: a retry with the same key returns the first result.")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull NewChild body) {
+            @Valid @NotNull NewChild body, @Context UriInfo uri) {
         Idempotency.Outcome<ChildView> outcome = children.create(body, idempotencyKey);
         ChildView child = outcome.value();
-        return Responses.created(URI.create("/api/v1/children/" + child.id()), child, outcome.replayed())
+        return Responses.created(uri.getAbsolutePathBuilder().path(child.id().toString()).build(), child,
+                outcome.replayed())
                 .header(HttpHeaders.ETAG, Etags.of(child.version())).build();
     }
 

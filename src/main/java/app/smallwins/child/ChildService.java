@@ -107,9 +107,19 @@ public class ChildService {
             child.dateOfBirth = patch.dateOfBirth.orElse(null);
         }
         if (patch.communication != null) {
-            Communication communication = patch.communication.orElse(null);
-            child.communicationModes = communication == null ? List.of() : communication.modesOrEmpty();
-            child.communicationNotes = communication == null ? null : communication.notes();
+            CommunicationPatch communication = patch.communication.orElse(null);
+            if (communication == null) {
+                child.communicationModes = List.of();
+                child.communicationNotes = null;
+            } else {
+                if (communication.modes != null) {
+                    child.communicationModes = new Communication(communication.modes.orElse(null), null)
+                            .modesOrEmpty();
+                }
+                if (communication.notes != null) {
+                    child.communicationNotes = communication.notes.orElse(null);
+                }
+            }
         }
         if (patch.whatHelps != null) {
             child.whatHelps = patch.whatHelps.orElse(null);

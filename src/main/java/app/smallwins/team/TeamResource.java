@@ -16,8 +16,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -56,9 +58,9 @@ public class TeamResource {
     public Response add(@PathParam("childId") UUID childId,
             @Parameter(description = "Makes retries safe: a retry with the same key returns the first result.")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull NewMembership body) {
+            @Valid @NotNull NewMembership body, @Context UriInfo uri) {
         Idempotency.Outcome<MembershipView> outcome = team.add(childId, body, idempotencyKey);
-        URI location = URI.create("/api/v1/children/" + childId + "/team/" + outcome.value().id());
+        URI location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).build();
         return Responses.created(location, outcome.value(), outcome.replayed()).build();
     }
 

@@ -37,6 +37,16 @@ public final class CareTeam {
         addMember(admin, otherChildId, otherParent, "parent", "father");
     }
 
+    /** The admin and the four team members. */
+    public java.util.List<Tokens.TestUser> everyone() {
+        return java.util.List.of(admin, teacher, para, therapist, parent);
+    }
+
+    /** People with a team role who are not on this child's team. */
+    public java.util.List<Tokens.TestUser> strangers() {
+        return java.util.List.of(otherParent, strangerTeacher);
+    }
+
     public String childPath() {
         return Api.BASE + "/children/" + childId;
     }

@@ -123,11 +123,14 @@ public class ProblemMappers {
         if (status == 401) {
             return unauthorized("A valid bearer token is required", "Bearer", request);
         }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException parsing) {
+            // Quarkus REST wraps JSON syntax errors (unlike mapping errors) in a plain 400.
+            return parsing instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? invalidBody(mapping, "is not valid", request)
+                    : malformed(parsing, request);
+        }
         return switch (status) {
-            // Quarkus wraps JSON syntax errors in a plain 400; they are malformed bodies, not invalid fields.
-            case 400 -> e.getCause() instanceof JsonProcessingException
-                    ? respond(ProblemType.MALFORMED, 400, "The request body is not valid JSON", List.of(), request)
-                    : respond(ProblemType.VALIDATION, 400, "The request is not valid", List.of(), request);
+            case 400 -> respond(ProblemType.VALIDATION, 400, "The request is not valid", List.of(), request);
             case 403 -> respond(ProblemType.FORBIDDEN, 403, "Not permitted", List.of(), request);
             case 404 -> respond(ProblemType.NOT_FOUND, 404, "No such resource", List.of(), request);
             case 405 -> respond(ProblemType.METHOD_NOT_ALLOWED, 405,
@@ -203,7 +206,10 @@ public class ProblemMappers {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    /** Keeps the request-facing part of a violation path: "create.body.displayName" → "displayName". */
+    /**
+     * Keeps the request-facing part of a violation path: "create.body.displayName" →
+     * "displayName", "list.page.limit" → "limit".
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         boolean inBody = false;
@@ -217,8 +223,10 @@ public class ProblemMappers {
                 inBody = true;
                 continue;
             }
-            if (inBody && names.size() == 1 && isBodyParameter(names.get(0))) {
+            if (inBody) {
+                // The body or a @BeanParam: its Java parameter name means nothing to the client.
                 names.clear();
+                inBody = false;
             }
             if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
                 names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
@@ -229,10 +237,6 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
-    }
-
-    private static boolean isBodyParameter(String name) {
-        return name.equals("body");
     }
 
     private static String stackOf(Throwable e) {
