@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import app.smallwins.common.security.Role;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -38,6 +39,8 @@ public class ReadLogWriter {
 
     private static final Logger LOG = Logger.getLogger(ReadLogWriter.class);
     static final int FLUSH_AT = 5_000;
+    /** While the database is unreachable, at most this many reads wait in memory. */
+    static final int MAX_QUEUED = 100_000;
 
     record Read(UUID id, UUID childId, UUID actorId, Role capacity, String action, String targetType,
             UUID targetId, Instant at) {
@@ -80,11 +83,47 @@ public class ReadLogWriter {
             return;
         }
         queued.addAndGet(-batch.size());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into access_log (id, child_id, actor_id, capacity, action, target_type, target_id, occurred_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Read read : batch) {
+        // Outside any caller's transaction: a failed write must not abort the request that asked for it.
+        QuarkusTransaction.suspendingExisting().run(() -> write(batch));
+    }
+
+    private void write(List<Read> batch) {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                insert(connection, batch);
+            } catch (SQLException batchFailed) {
+                if (!isDataError(batchFailed)) {
+                    throw batchFailed;
+                }
+                // One bad entry (e.g. its user was rolled back) must not block the others forever.
+                int dropped = 0;
+                for (Read read : batch) {
+                    try {
+                        insert(connection, List.of(read));
+                    } catch (SQLException rowFailed) {
+                        if (!isDataError(rowFailed)) {
+                            throw rowFailed;
+                        }
+                        dropped++;
+                    }
+                }
+                LOG.warnf("Dropped %d access-log reads that no longer fit the database", dropped);
+            }
+        } catch (SQLException e) {
+            // A passing database outage: put the batch back, up to the queue's bound.
+            if (queued.get() + batch.size() <= MAX_QUEUED) {
+                queue.addAll(batch);
+                queued.addAndGet(batch.size());
+            }
+            LOG.warnf("Could not write %d access-log reads (SQL state %s); will retry", batch.size(), e.getSQLState());
+        }
+    }
+
+    private static void insert(Connection connection, List<Read> reads) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into access_log (id, child_id, actor_id, capacity, action, target_type, target_id, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Read read : reads) {
                 insert.setObject(1, read.id());
                 insert.setObject(2, read.childId());
                 insert.setObject(3, read.actorId());
@@ -96,12 +135,18 @@ public class ReadLogWriter {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (SQLException e) {
-            // Put the batch back so a passing database outage does not lose it.
-            queue.addAll(batch);
-            queued.addAndGet(batch.size());
-            LOG.warnf("Could not write %d access-log reads (SQL state %s); will retry", batch.size(), e.getSQLState());
         }
+    }
+
+    /** Integrity or data errors (SQL state classes 22 and 23): retrying the same rows cannot help. */
+    private static boolean isDataError(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            String state = next.getSQLState();
+            if (state != null && (state.startsWith("23") || state.startsWith("22"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void flushQuietly() {

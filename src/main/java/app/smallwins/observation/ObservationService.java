@@ -150,7 +150,9 @@ public class ObservationService {
         }
         if (patch.goalId != null || patch.stepId != null) {
             UUID goalId = patch.goalId != null ? patch.goalId.orElse(null) : o.goalId;
-            UUID stepId = patch.stepId != null ? patch.stepId.orElse(null) : (goalId == null ? null : o.stepId);
+            // A step belongs to its goal: moving to another goal drops the old step unless one is sent.
+            UUID stepId = patch.stepId != null ? patch.stepId.orElse(null)
+                    : java.util.Objects.equals(goalId, o.goalId) ? o.stepId : null;
             linkGoal(o, goalId, stepId);
         }
         o.updatedAt = Times.now();

@@ -20,9 +20,9 @@ import app.smallwins.common.error.ApiException;
 
 /**
  * Makes a POST safe to retry. The first request with an `Idempotency-Key` claims the key
- * (per user) in its own transaction and stores its result beside it; a retry, even one
- * racing the first, waits on the key's row, then returns the stored result and creates
- * nothing. The same key with a different request is a 422. If the first request fails,
+ * (per user) inside its own transaction and stores its result beside it; a retry, even one
+ * racing the first, waits on the key's row until that transaction ends, then returns the
+ * stored result and creates nothing. The same key with a different request is a 422. If the first request fails,
  * its claim rolls back with it and a retry runs afresh.
  */
 @ApplicationScoped
