@@ -1,0 +1,258 @@
+package app.smallwins.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+
+import io.restassured.RestAssured;
+
+/**
+ * Starts Keycloak (realm imported from docker/keycloak/realm.json) and the packaged app
+ * once per test run, and stops both when the run ends: through JUnit's root store when the
+ * run completes (whatever failed), and through a JVM shutdown hook when the JVM is told to
+ * stop early. A test failure prints the tail of both servers' logs (target/e2e/*.log).
+ */
+public final class E2eEnvironment
+        implements BeforeAllCallback, AfterTestExecutionCallback, LifecycleMethodExecutionExceptionHandler {
+
+    private static final Duration KEYCLOAK_START = Duration.ofMinutes(5); // first start builds Keycloak (~1.5 min)
+    private static final Duration APP_START = Duration.ofMinutes(2);
+    private static final int TAIL_LINES = 40;
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(E2eEnvironment.class);
+
+    private static Servers servers;
+    private static RuntimeException startFailure;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ensureStarted(context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            printTails();
+        }
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        printTails(); // a scenario's setup failed: the servers' side of the story helps
+        throw failure;
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        printTails();
+        throw failure;
+    }
+
+    private static void printTails() {
+        if (servers != null) {
+            System.err.println(servers.tails());
+        }
+    }
+
+    private static synchronized void ensureStarted(ExtensionContext context) {
+        if (startFailure != null) {
+            throw startFailure; // one failed start is enough; don't retry for every class
+        }
+        if (servers != null) {
+            return;
+        }
+        Servers starting = new Servers(E2eSettings.current());
+        Runtime.getRuntime().addShutdownHook(new Thread(starting::stop, "e2e-stop-servers"));
+        // Closed by JUnit when the whole run ends (AutoCloseable values of the root store are).
+        context.getRoot().getStore(NAMESPACE).put(Servers.class, (AutoCloseable) starting::stop);
+        try {
+            starting.start();
+            servers = starting;
+        } catch (Exception e) {
+            String tails = starting.tails();
+            starting.stop();
+            startFailure = new IllegalStateException("The end-to-end environment did not start: " + e.getMessage()
+                    + System.lineSeparator() + tails, e);
+            throw startFailure;
+        }
+    }
+
+    /** The two servers and how to start and stop them. */
+    private static final class Servers {
+
+        private final E2eSettings settings;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private ManagedProcess keycloak;
+        private ManagedProcess app;
+
+        Servers(E2eSettings settings) {
+            this.settings = settings;
+        }
+
+        void start() throws Exception {
+            checkPrerequisites();
+            ManagedProcess.stopLeftover("keycloak", settings.dir(), settings.keycloakHome().toString());
+            ManagedProcess.stopLeftover("app", settings.dir(), settings.appJar().toString());
+            requireFreePort(settings.keycloakPort(), "e2e.keycloak.port");
+            requireFreePort(settings.appPort(), "e2e.app.port");
+            resetSchema();
+            startKeycloak();
+            startApp();
+            RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        }
+
+        private void checkPrerequisites() {
+            require(Files.isRegularFile(settings.appJar()),
+                    settings.appJar() + " is missing: run the suite with ./mvnw verify -Pe2e, which packages the app first");
+            require(Files.isRegularFile(settings.keycloakHome().resolve("bin/kc.sh")),
+                    settings.keycloakHome() + " is not an unpacked Keycloak: ./mvnw verify -Pe2e unpacks it");
+            require(Files.isExecutable(settings.keycloakJavaHome().resolve("bin/java")),
+                    "No JDK for Keycloak at " + settings.keycloakJavaHome() + ": set -De2e.keycloak.java-home=... (JDK 21+)");
+            require(Files.isRegularFile(settings.realmFile()), "No realm file at " + settings.realmFile());
+            require(settings.dbSchema().matches("[a-z_][a-z0-9_]*") && settings.dbSchema().contains("e2e"),
+                    "Refusing to drop schema '" + settings.dbSchema() + "': the e2e schema's name must contain 'e2e'");
+        }
+
+        /** The app's schema starts empty on every run; Flyway recreates it. No other schema is touched. */
+        private void resetSchema() throws SQLException {
+            try (Connection db = DriverManager.getConnection(settings.dbUrl(), settings.dbUsername(),
+                    settings.dbPassword()); Statement sql = db.createStatement()) {
+                sql.execute("drop schema if exists " + settings.dbSchema() + " cascade");
+            }
+        }
+
+        private void startKeycloak() throws Exception {
+            Path home = settings.keycloakHome();
+            // A fresh dev database each run, so the realm is imported exactly as the file says.
+            deleteRecursively(home.resolve("data"));
+            Files.createDirectories(home.resolve("data/import"));
+            Files.copy(settings.realmFile(), home.resolve("data/import/" + Keycloak.REALM + "-realm.json"));
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("JAVA_HOME", settings.keycloakJavaHome().toString());
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", Keycloak.ADMIN_USERNAME);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", Keycloak.ADMIN_PASSWORD);
+            keycloak = ManagedProcess.start("keycloak", List.of("bash", "bin/kc.sh", "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + settings.keycloakPort(), "--import-realm"), env, home,
+                    settings.dir());
+            awaitOk(keycloak, settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_START);
+        }
+
+        /** The packaged app, configured only by the environment variables docs/deployment.md lists. */
+        private void startApp() throws Exception {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.appPort()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.dbUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", settings.dbUsername());
+            if (!settings.dbPassword().isEmpty()) { // trust auth on loopback needs none
+                env.put("QUARKUS_DATASOURCE_PASSWORD", settings.dbPassword());
+            }
+            env.put("SMALLWINS_DB_SCHEMA", settings.dbSchema());
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
+            env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", Keycloak.API_AUDIENCE);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            app = ManagedProcess.start("app", List.of(java, "-jar", settings.appJar().toString()), env,
+                    settings.appJar().getParent(), settings.dir());
+            awaitOk(app, settings.appUrl() + "/q/health/ready", APP_START);
+        }
+
+        private void awaitOk(ManagedProcess process, String url, Duration timeout) throws Exception {
+            long started = System.nanoTime();
+            long deadline = started + timeout.toNanos();
+            HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(process.name + " exited while starting; see " + process.log);
+                }
+                try {
+                    if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        System.out.printf("[e2e] %s ready in %d s (log: %s)%n", process.name,
+                                Duration.ofNanos(System.nanoTime() - started).toSeconds(), process.log);
+                        return;
+                    }
+                } catch (IOException notListeningYet) {
+                    // keep polling
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException(process.name + " was not ready within " + timeout.toSeconds() + " s: "
+                    + url + "; see " + process.log);
+        }
+
+        synchronized void stop() {
+            // The app first: it holds connections to Keycloak and PostgreSQL.
+            if (app != null) {
+                app.stop();
+                app = null;
+            }
+            if (keycloak != null) {
+                keycloak.stop();
+                keycloak = null;
+            }
+        }
+
+        String tails() {
+            StringBuilder out = new StringBuilder();
+            for (ManagedProcess process : new ManagedProcess[] { keycloak, app }) {
+                if (process != null) {
+                    out.append(String.format("%n----- last %d lines of %s -----%n%s%n", TAIL_LINES, process.log,
+                            process.tail(TAIL_LINES)));
+                }
+            }
+            return out.toString();
+        }
+
+        private static void requireFreePort(int port, String property) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException inUse) {
+                throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use; stop what holds it or "
+                        + "choose another with -D" + property + "=...");
+            }
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalStateException(message);
+            }
+        }
+
+        private static void deleteRecursively(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.delete(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+}
