@@ -83,9 +83,15 @@ class OpenApiContractTest {
             }
         }
         assertAll(checks);
-        assertThat(operationIds, org.hamcrest.Matchers.containsInAnyOrder("getMe", "createChild", "listChildren",
-                "getChild", "updateChild", "archiveChild", "listTeam", "addTeamMember", "removeTeamMember",
-                "listAccessLog"));
+        assertThat(operationIds, org.hamcrest.Matchers.containsInAnyOrder("getMe", "getUnread",
+                "createChild", "listChildren", "getChild", "updateChild", "archiveChild",
+                "listTeam", "addTeamMember", "removeTeamMember", "listAccessLog",
+                "createGoal", "listGoals", "getGoal", "updateGoal", "getGoalHistory",
+                "recordObservation", "listObservations", "getObservation", "updateObservation", "deleteObservation",
+                "cheerWin", "writeJournalEntry", "listJournal", "getTimeline",
+                "listConversations", "openConversation", "listMessages", "postMessage", "editMessage",
+                "deleteMessage", "getMessageHistory", "markConversationRead",
+                "getGoalProgress", "getProgressChart", "getWinsSummary"));
     }
 
     @Test
