@@ -1,8 +1,6 @@
 package app.smallwins.messaging;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 
 /** Conversations, messages and read markers; every query is scoped by child. */
@@ -87,7 +86,7 @@ public class MessagingRepository {
                 + " order by c.last_activity_at desc, c.id desc limit :fetch", Conversation.class)
                 .setParameter("child", childId).setParameter("user", userId).setParameter("fetch", fetch);
         if (after != null) {
-            query.setParameter("at", utc(after.at())).setParameter("id", after.id());
+            query.setParameter("at", SqlValues.utc(after.at())).setParameter("id", after.id());
         }
         return query.getResultList();
     }
@@ -143,7 +142,7 @@ public class MessagingRepository {
                   set last_read_at = excluded.last_read_at, last_read_message_id = excluded.last_read_message_id
                   where conversation_read.last_read_at < excluded.last_read_at""")
                 .setParameter(1, conversation.id).setParameter(2, userId).setParameter(3, conversation.childId)
-                .setParameter(4, utc(upTo.createdAt)).setParameter(5, upTo.id).executeUpdate();
+                .setParameter(4, SqlValues.utc(upTo.createdAt)).setParameter(5, upTo.id).executeUpdate();
     }
 
     /** Everyone's read position in one conversation (at most the team's size): one query. */
@@ -152,7 +151,7 @@ public class MessagingRepository {
         List<Object[]> rows = em.createNativeQuery("""
                 select user_id, last_read_at from conversation_read where child_id = ?1 and conversation_id = ?2""")
                 .setParameter(1, childId).setParameter(2, conversationId).getResultList();
-        return rows.stream().map(r -> new ReadPosition((UUID) r[0], instant(r[1]))).toList();
+        return rows.stream().map(r -> new ReadPosition((UUID) r[0], SqlValues.instant(r[1]))).toList();
     }
 
     /** Unread messages by others per conversation of one child for the user: one query. */
@@ -200,27 +199,11 @@ public class MessagingRepository {
                 .setParameter(2, tokenRoles.stream().map(Role::name).toList())
                 .getResultList();
         return rows.stream().map(r -> new UnreadView((UUID) r[0], (UUID) r[1], ConversationKind.valueOf((String) r[2]),
-                (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), instant(r[6]))).toList();
+                (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), SqlValues.instant(r[6]))).toList();
     }
 
     public void touch(Conversation conversation) {
         conversation.lastActivityAt = Times.now();
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type");
-    }
 }

@@ -1,8 +1,6 @@
 package app.smallwins.progress;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 import app.smallwins.goal.Domain;
 import app.smallwins.observation.ObservationKind;
@@ -85,9 +84,9 @@ public class ProgressRepository {
                   and o.occurred_at >= :from and o.occurred_at < :to
                 group by 1, 2, 3, 4, 5, 6, 7""")
                 .setParameter("zone", zone).setParameter("child", childId).setParameter("goals", goalIds)
-                .setParameter("from", utc(from)).setParameter("to", utc(to))
+                .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .getResultList();
-        return rows.stream().map(r -> new EvidenceCell((UUID) r[0], toDate(r[1]),
+        return rows.stream().map(r -> new EvidenceCell((UUID) r[0], SqlValues.date(r[1]),
                 ObservationKind.valueOf((String) r[2]), r[3] == null ? null : PromptLevel.valueOf((String) r[3]),
                 Setting.valueOf((String) r[4]), (UUID) r[5], Role.valueOf((String) r[6]), ((Number) r[7]).longValue()))
                 .toList();
@@ -128,7 +127,7 @@ public class ProgressRepository {
                 where o.child_id = :child and o.kind = 'WIN' and o.deleted_at is null
                   and o.occurred_at >= :from and o.occurred_at < :to
                 group by o.domain order by count(*) desc, o.domain""")
-                .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
+                .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .getResultList();
         return rows;
     }
@@ -139,7 +138,7 @@ public class ProgressRepository {
                 select count(*) from cheer c join observation o on o.id = c.observation_id and o.child_id = c.child_id
                 where c.child_id = :child and o.deleted_at is null and o.kind = 'WIN'
                   and o.occurred_at >= :from and o.occurred_at < :to""")
-                .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
+                .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .getSingleResult()).longValue();
     }
 
@@ -153,7 +152,7 @@ public class ProgressRepository {
                   and o.occurred_at >= :from and o.occurred_at < :to
                 order by o.first_time desc, """ + PROMPT_RANK + ", new_setting desc, o.occurred_at desc, o.id desc"
                 + " limit :limit")
-                .setParameter("child", childId).setParameter("from", utc(from)).setParameter("to", utc(to))
+                .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(ProgressRepository::row).toList();
@@ -171,9 +170,9 @@ public class ProgressRepository {
                 + " order by o.occurred_at desc, o.id desc";
         var query = em.createNativeQuery(sql)
                 .setParameter("child", childId).setParameter("goals", goalIds)
-                .setParameter("to", utc(to)).setParameter("perGoal", perGoal);
+                .setParameter("to", SqlValues.utc(to)).setParameter("perGoal", perGoal);
         if (sql.contains(":from")) {
-            query.setParameter("from", utc(from));
+            query.setParameter("from", SqlValues.utc(from));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -187,33 +186,7 @@ public class ProgressRepository {
                 r[4] == null ? null : Domain.valueOf((String) r[4]), Setting.valueOf((String) r[5]),
                 r[6] == null ? null : PromptLevel.valueOf((String) r[6]),
                 r[7] == null ? null : Regulation.valueOf((String) r[7]), (Boolean) r[8], (Boolean) r[9],
-                toInstant(r[10]), (UUID) r[11], Role.valueOf((String) r[12]), false);
+                SqlValues.instant(r[10]), (UUID) r[11], Role.valueOf((String) r[12]), false);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static java.time.LocalDate toDate(Object value) {
-        if (value instanceof java.time.LocalDate date) {
-            return date;
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        throw new IllegalStateException("Unexpected date type");
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type");
-    }
 }

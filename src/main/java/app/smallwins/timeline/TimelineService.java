@@ -1,6 +1,5 @@
 package app.smallwins.timeline;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import jakarta.transaction.Transactional;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
+import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.ChildAccess;
 import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
@@ -91,12 +91,12 @@ public class TimelineService {
                 .setParameter("child", childId)
                 .setParameter("fetch", limit + 1);
         if (after != null) {
-            query.setParameter("at", after.at().atOffset(java.time.ZoneOffset.UTC)).setParameter("id", after.id());
+            query.setParameter("at", SqlValues.utc(after.at())).setParameter("id", after.id());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Entry> entries = rows.stream().map(r -> new Entry(TimelineItem.Type.valueOf((String) r[0]), (UUID) r[1],
-                toInstant(r[2]))).toList();
+                SqlValues.instant(r[2]))).toList();
         Page<Entry> page = Page.of(entries, limit, e -> new Cursor(e.at(), e.id()));
 
         List<UUID> observationIds = idsOf(page, TimelineItem.Type.OBSERVATION);
@@ -129,16 +129,4 @@ public class TimelineService {
         return page.items().stream().filter(e -> e.type() == type).map(Entry::id).toList();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type");
-    }
 }

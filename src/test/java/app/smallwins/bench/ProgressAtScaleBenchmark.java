@@ -101,7 +101,7 @@ class ProgressAtScaleBenchmark {
                 insert into observation (id, child_id, goal_id, kind, text, domain, setting, prompt_level, regulation,
                     first_time, occurred_at, source, author_id, author_capacity, created_at, updated_at, version)
                 select gen_random_uuid(), ?::uuid,
-                       case when i %% 10 = 0 then null else (%1$s)[1 + i %% %2$d] end,
+                       case when i %% 10 = 0 then null else (%1$s)[1 + (i / 2) %% %2$d] end,
                        (array['WIN','WIN','WIN','SETBACK','NOTE'])[1 + i %% 5],
                        'Observation ' || i, 'COMMUNICATION',
                        (array['HOME','CLASSROOM','THERAPY','PLAYGROUND','COMMUNITY'])[1 + (i / 7) %% 5],
