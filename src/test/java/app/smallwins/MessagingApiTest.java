@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -265,7 +266,7 @@ class MessagingApiTest {
         stats.clear();
         as(mum).get(BASE + "/me/unread").then().statusCode(200);
         long withThree = stats.getPrepareStatementCount();
-        assertEquals(2, withThree, "one to identify the caller, one for every count");
+        assertTrue(withThree <= 2, "at most one to identify the caller and one for every count, was " + withThree);
     }
 
     private record CareTeamLite(String childId, Tokens.TestUser teacher, String conversationId) {

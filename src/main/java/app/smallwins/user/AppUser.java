@@ -34,9 +34,6 @@ public class AppUser {
 
     /** The name shown to other team members. */
     public String displayName() {
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        return username != null ? username : "Team member";
+        return TokenClaims.displayName(name, username);
     }
 }

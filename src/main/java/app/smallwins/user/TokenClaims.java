@@ -22,6 +22,18 @@ public record TokenClaims(String subject, String name, String username, String e
                 verified instanceof Boolean b ? b : verified != null && Boolean.parseBoolean(verified.toString()));
     }
 
+    /** The name shown to others, as {@link AppUser#displayName()} would give it. */
+    public String displayName() {
+        return displayName(name, username);
+    }
+
+    static String displayName(String name, String username) {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return username != null ? username : "Team member";
+    }
+
     boolean sameAs(AppUser user) {
         return Objects.equals(name, user.name) && Objects.equals(username, user.username)
                 && Objects.equals(email, user.email) && emailVerified == user.emailVerified;

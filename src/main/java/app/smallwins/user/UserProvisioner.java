@@ -1,5 +1,9 @@
 package app.smallwins.user;
 
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,6 +14,11 @@ import app.smallwins.team.MembershipBinder;
  * Keeps the user table in step with the identity provider: a user is created on their
  * first request, their profile claims follow the token, and care-team invitations sent to
  * their verified e-mail are bound to them.
+ * <p>
+ * A person whose row already holds exactly the token's claims is remembered in memory, so
+ * their later requests skip the lookup. Only committed, unchanged rows are remembered, and a
+ * user's id never changes, so a node can never act on a stale identity; any change of claims
+ * misses the cache and goes to the database.
  */
 @ApplicationScoped
 public class UserProvisioner {
@@ -20,10 +29,25 @@ public class UserProvisioner {
     @Inject
     MembershipBinder binder;
 
+    /** Bounded: cleared when it grows past this many people. */
+    static final int MAX_REMEMBERED = 50_000;
+
+    private final Map<TokenClaims, UUID> known = new ConcurrentHashMap<>();
+
+    /** The user id for these exact claims, if this node has seen them unchanged in the database. */
+    public UUID knownUser(TokenClaims claims) {
+        return known.get(claims);
+    }
+
     @Transactional
     public AppUser provision(TokenClaims claims) {
         AppUser user = users.findBySubject(claims.subject()).orElse(null);
-        if (user == null) {
+        if (user != null && claims.sameAs(user)) {
+            if (known.size() >= MAX_REMEMBERED) {
+                known.clear();
+            }
+            known.put(claims, user.id);
+        } else if (user == null) {
             user = users.insertIfAbsent(claims);
             binder.bindInvitations(user);
         } else if (!claims.sameAs(user)) {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import app.smallwins.user.AppUser;
 import app.smallwins.user.TokenClaims;
 import app.smallwins.user.UserProvisioner;
 import io.quarkus.security.AuthenticationFailedException;
@@ -38,8 +37,12 @@ public class CurrentCaller {
             if (token.getSubject() == null || token.getSubject().isBlank()) {
                 throw new AuthenticationFailedException("token has no subject");
             }
-            AppUser user = provisioner.provision(TokenClaims.of(token));
-            caller = new Caller(user.id, user.subject, user.displayName(), rolesOf(identity.getRoles()));
+            TokenClaims claims = TokenClaims.of(token);
+            java.util.UUID userId = provisioner.knownUser(claims);
+            if (userId == null) {
+                userId = provisioner.provision(claims).id;
+            }
+            caller = new Caller(userId, claims.subject(), claims.displayName(), rolesOf(identity.getRoles()));
         }
         return caller;
     }
