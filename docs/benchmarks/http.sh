@@ -36,7 +36,7 @@ rss() { echo "$(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB"; }
 echo "RSS idle: $(rss)"
 
 token() { curl -s "$REALM/protocol/openid-connect/token" -d grant_type=password -d client_id=small-wins-app \
-  -d username="$1" -d password=demo | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
+  -d username="$1" -d password=demo | sed -nE 's/.*"access_token" *: *"([^"]+)".*/\1/p'; }
 ADMIN=$(token alice); TEACHER=$(token tina)
 json=(-H 'Content-Type: application/json')
 CHILD=$(curl -s "${json[@]}" -H "Authorization: Bearer $ADMIN" -d '{"displayName":"Bench Child"}' $APP/api/v1/children \

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** An RFC 9457 problem detail, the body of every error response. */
 @Schema(name = "Problem", description = "RFC 9457 problem detail (media type application/problem+json).")
 public record Problem(
@@ -17,8 +19,8 @@ public record Problem(
         String detail,
         @Schema(description = "The request path.", examples = "/api/v1/children")
         String instance,
-        @Schema(description = "The offending fields, for validation problems.")
-        List<FieldError> errors) {
+        @Schema(description = "The offending fields, for validation problems; absent otherwise.")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
