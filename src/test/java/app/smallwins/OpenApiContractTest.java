@@ -91,7 +91,7 @@ class OpenApiContractTest {
                 "cheerWin", "writeJournalEntry", "listJournal", "getTimeline",
                 "listConversations", "openConversation", "listMessages", "postMessage", "editMessage",
                 "deleteMessage", "getMessageHistory", "markConversationRead",
-                "getGoalProgress", "getProgressChart", "getWinsSummary"));
+                "getGoalProgress", "getProgressChart", "getWinsSummary", "exportRecord"));
     }
 
     @Test

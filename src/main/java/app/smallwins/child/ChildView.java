@@ -25,7 +25,7 @@ public record ChildView(
         Instant updatedAt,
         @Schema(description = "Row version; the ETag header carries the same value.") long version) {
 
-    static ChildView of(Child child, Role capacity) {
+    public static ChildView of(Child child, Role capacity) {
         return new ChildView(child.id, child.displayName, child.preferredName, child.dateOfBirth,
                 new Communication(child.communicationModes, child.communicationNotes), child.whatHelps,
                 child.celebrateWith, child.timeZone, capacity, child.archivedAt, child.createdAt, child.updatedAt,

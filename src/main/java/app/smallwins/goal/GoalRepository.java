@@ -80,6 +80,12 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         em.persist(revision);
     }
 
+    /** Every revision of every goal of the child, newest first per goal: one query (for the export). */
+    public List<GoalRevision> allRevisions(UUID childId) {
+        return em.createQuery("select r from GoalRevision r where r.childId = :child order by r.goalId, r.revision desc",
+                GoalRevision.class).setParameter("child", childId).getResultList();
+    }
+
     public List<GoalRevision> revisions(UUID childId, UUID goalId, Cursor after, int fetch) {
         var query = em.createQuery("select r from GoalRevision r where r.childId = :child and r.goalId = :goal"
                 + (after == null ? "" : " and (r.changedAt < :at or (r.changedAt = :at and r.id < :id))")

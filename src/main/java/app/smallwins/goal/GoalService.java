@@ -175,8 +175,12 @@ public class GoalService {
         Page<GoalRevision> page = Page.of(rows, limit, r -> new Cursor(r.changedAt, r.id));
         Map<UUID, AppUser> authors = people.byIds(page.items().stream().map(r -> r.changedBy).toList());
         accessLog.read(grant, "goal.history", TARGET, goalId);
-        return page.map(r -> new GoalRevisionView(r.id, r.goalId, r.revision, r.changedAt,
-                People.author(authors, r.changedBy, r.capacity), readChanges(r.changes)));
+        return page.map(r -> revisionView(r, authors));
+    }
+
+    public GoalRevisionView revisionView(GoalRevision r, Map<UUID, AppUser> authors) {
+        return new GoalRevisionView(r.id, r.goalId, r.revision, r.changedAt,
+                People.author(authors, r.changedBy, r.capacity), readChanges(r.changes));
     }
 
     /** The goal of this child, or 404: a goal id of another child is treated as absent. */
@@ -276,7 +280,7 @@ public class GoalService {
         }
     }
 
-    private static GoalView view(Goal goal, List<GoalStep> steps, Map<UUID, AppUser> authors) {
+    public static GoalView view(Goal goal, List<GoalStep> steps, Map<UUID, AppUser> authors) {
         return new GoalView(goal.id, goal.childId, goal.title, goal.plainLanguage, goal.domain, goal.baseline,
                 goal.mastery(), steps.stream().map(s -> new GoalView.Step(s.id, s.description)).toList(),
                 goal.strategies, goal.status, goal.startDate, goal.targetDate,

@@ -102,6 +102,18 @@ public class MessagingRepository {
         return query.setMaxResults(fetch).getResultList();
     }
 
+    /** A conversation's messages oldest first, deleted ones included (for the record export). */
+    public List<Message> messagesOldestFirst(UUID childId, UUID conversationId, Cursor after, int fetch) {
+        var query = em.createQuery("select m from Message m where m.childId = :child and m.conversationId = :conv"
+                + (after == null ? "" : " and (m.createdAt > :at or (m.createdAt = :at and m.id > :id))")
+                + " order by m.createdAt, m.id", Message.class)
+                .setParameter("child", childId).setParameter("conv", conversationId);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultList();
+    }
+
     public Optional<Message> findMessage(UUID childId, UUID conversationId, UUID messageId) {
         return em.createQuery("""
                 select m from Message m where m.id = :id and m.childId = :child and m.conversationId = :conv""",

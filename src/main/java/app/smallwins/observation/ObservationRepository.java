@@ -91,6 +91,17 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return query.setMaxResults(fetch).getResultList();
     }
 
+    /** Every observation of the child, deleted ones included (for the record export), oldest first. */
+    public List<Observation> pageIncludingDeleted(UUID childId, Cursor after, int fetch) {
+        var query = em.createQuery("select o from Observation o where o.childId = :child"
+                + (after == null ? "" : " and (o.occurredAt > :at or (o.occurredAt = :at and o.id > :id))")
+                + " order by o.occurredAt, o.id", Observation.class).setParameter("child", childId);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(fetch).getResultList();
+    }
+
     public List<Observation> byIds(UUID childId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

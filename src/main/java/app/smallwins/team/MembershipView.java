@@ -29,7 +29,7 @@ public record MembershipView(
     public record Person(UUID id, @Schema(examples = "Priya Sharma") String name) {
     }
 
-    static MembershipView of(TeamMembership m, AppUser user, boolean showEmail) {
+    public static MembershipView of(TeamMembership m, AppUser user, boolean showEmail) {
         return new MembershipView(m.id, m.childId, user == null ? null : new Person(user.id, user.displayName()),
                 showEmail ? m.invitedEmail : null, m.role, m.relationship,
                 m.userId == null ? Status.INVITED : Status.ACTIVE, m.createdAt);
