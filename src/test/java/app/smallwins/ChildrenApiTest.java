@@ -321,4 +321,16 @@ class ChildrenApiTest {
         notFound(as(admin).get(path + "/team").then());
         notFound(as(admin).get(path + "/access-log").then());
     }
+
+    @Test
+    void limitThatIsNotAWholeNumberInRangeGets400NamingIt() {
+        CareTeam team = new CareTeam();
+        for (String limit : new String[] { "abc", "0", "101", "2.5" }) {
+            as(team.parent).queryParam("limit", limit).get(team.childPath() + "/team").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        as(team.parent).queryParam("limit", "1").get(team.childPath() + "/team").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+    }
 }

@@ -30,6 +30,6 @@ public class AccessLogResource {
     @GET
     @Operation(operationId = "listAccessLog", summary = "Who read or changed the child's record, newest first (admin, parent)")
     public Page<AccessLogView> list(@PathParam("childId") UUID childId, @Valid @BeanParam PageRequest page) {
-        return accessLog.list(childId, page.position(), page.limit);
+        return accessLog.list(childId, page.position(), page.limit());
     }
 }

@@ -68,7 +68,7 @@ public class ChildResource {
     @GET
     @Operation(operationId = "listChildren", summary = "List the children the caller may see, newest first")
     public Page<ChildView> list(@Valid @BeanParam PageRequest page) {
-        return children.list(page.position(), page.limit);
+        return children.list(page.position(), page.limit());
     }
 
     @GET

@@ -71,7 +71,7 @@ public class GoalResource {
             @QueryParam("domain") String domain,
             @Valid @BeanParam PageRequest page) {
         return goals.list(childId, QueryParams.enumValue(GoalStatus.class, "status", status),
-                QueryParams.enumValue(Domain.class, "domain", domain), page.position(), page.limit);
+                QueryParams.enumValue(Domain.class, "domain", domain), page.position(), page.limit());
     }
 
     @GET
@@ -108,6 +108,6 @@ public class GoalResource {
     @Operation(operationId = "getGoalHistory", summary = "Every change to a goal: who, when, what changed (newest first)")
     public Page<GoalRevisionView> history(@PathParam("childId") UUID childId, @PathParam("goalId") UUID goalId,
             @Valid @BeanParam PageRequest page) {
-        return goals.history(childId, goalId, page.position(), page.limit);
+        return goals.history(childId, goalId, page.position(), page.limit());
     }
 }

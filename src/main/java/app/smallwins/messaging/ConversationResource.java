@@ -46,7 +46,7 @@ public class ConversationResource {
     @Operation(operationId = "listConversations",
             summary = "The team conversation and the private ones the caller is in, most recent activity first")
     public Page<ConversationView> list(@PathParam("childId") UUID childId, @Valid @BeanParam PageRequest page) {
-        return messaging.list(childId, page.position(), page.limit);
+        return messaging.list(childId, page.position(), page.limit());
     }
 
     @POST
@@ -68,7 +68,7 @@ public class ConversationResource {
     @Operation(operationId = "listMessages", summary = "Messages, newest first, with who has read each")
     public Page<MessageView> messages(@PathParam("childId") UUID childId,
             @PathParam("conversationId") UUID conversationId, @Valid @BeanParam PageRequest page) {
-        return messaging.messages(childId, conversationId, page.position(), page.limit);
+        return messaging.messages(childId, conversationId, page.position(), page.limit());
     }
 
     @POST

@@ -64,6 +64,6 @@ public class JournalResource {
     @Operation(operationId = "listJournal", summary = "Read the win journal, newest first (any team member)")
     public Page<ObservationView> list(@PathParam("childId") UUID childId, @Valid @BeanParam PageRequest page) {
         var filter = new ObservationRepository.Filter(null, null, null, null, ObservationSource.JOURNAL, null, null);
-        return observations.list(childId, filter, page.position(), page.limit);
+        return observations.list(childId, filter, page.position(), page.limit());
     }
 }

@@ -78,7 +78,7 @@ public class ObservationResource {
                 QueryParams.enumValue(Setting.class, "setting", setting),
                 QueryParams.enumValue(Role.class, "authorRole", authorRole), null,
                 QueryParams.instant("from", from), QueryParams.instant("to", to));
-        return observations.list(childId, filter, page.position(), page.limit);
+        return observations.list(childId, filter, page.position(), page.limit());
     }
 
     @GET

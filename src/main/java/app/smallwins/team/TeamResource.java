@@ -46,7 +46,7 @@ public class TeamResource {
     @GET
     @Operation(operationId = "listTeam", summary = "List the child's care team, newest first")
     public Page<MembershipView> list(@PathParam("childId") UUID childId, @Valid @BeanParam PageRequest page) {
-        return team.list(childId, page.position(), page.limit);
+        return team.list(childId, page.position(), page.limit());
     }
 
     @POST

@@ -30,6 +30,6 @@ public class TimelineResource {
     @GET
     @Operation(operationId = "getTimeline", summary = "The child's story: observations, cheers and team messages merged, newest first")
     public Page<TimelineItem> get(@PathParam("childId") UUID childId, @Valid @BeanParam PageRequest page) {
-        return timeline.page(childId, page.position(), page.limit);
+        return timeline.page(childId, page.position(), page.limit());
     }
 }
