@@ -37,12 +37,10 @@ public class AccessLogService {
         var query = em.createQuery("""
                 select e, u from AccessLogEntry e join AppUser u on u.id = e.actorId
                 where e.childId = :child"""
-                + (after == null ? "" : " and (e.occurredAt < :at or (e.occurredAt = :at and e.id < :id))")
+                + Cursor.olderThan(after, "e.occurredAt", "e.id")
                 + " order by e.occurredAt desc, e.id desc", Object[].class)
                 .setParameter("child", childId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         var rows = query.setMaxResults(limit + 1).getResultList();
         accessLog.read(grant, "access-log.read", "ACCESS_LOG", null);
         return Page.of(rows, limit, row -> new Cursor(((AccessLogEntry) row[0]).occurredAt, ((AccessLogEntry) row[0]).id))

@@ -17,14 +17,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     public record Visible(Child child, Role capacity) {
     }
 
-    private static final String AFTER_CURSOR = " and (c.createdAt < :at or (c.createdAt = :at and c.id < :id))";
     private static final String NEWEST_FIRST = " order by c.createdAt desc, c.id desc";
 
     /** Every active child, for admins: one keyset-paginated query. */
     public List<Visible> pageAll(Cursor after, int fetch) {
         var query = getEntityManager().createQuery("select c from Child c where c.archivedAt is null"
-                + (after == null ? "" : AFTER_CURSOR) + NEWEST_FIRST, Child.class);
-        bindCursor(query, after);
+                + Cursor.olderThan(after, "c.createdAt", "c.id") + NEWEST_FIRST, Child.class);
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultStream().map(c -> new Visible(c, Role.admin)).toList();
     }
 
@@ -40,17 +39,16 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 select c, m.role from Child c
                 join TeamMembership m on m.childId = c.id
                 where m.userId = :user and m.removedAt is null and m.role in :roles
-                  and c.archivedAt is null""" + (after == null ? "" : AFTER_CURSOR) + NEWEST_FIRST, Object[].class)
+                  and c.archivedAt is null"""
+                + Cursor.olderThan(after, "c.createdAt", "c.id") + NEWEST_FIRST, Object[].class)
                 .setParameter("user", userId)
                 .setParameter("roles", tokenRoles);
-        bindCursor(query, after);
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultStream()
                 .map(row -> new Visible((Child) row[0], (Role) row[1])).toList();
     }
 
     private static void bindCursor(jakarta.persistence.Query query, Cursor after) {
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
     }
 }

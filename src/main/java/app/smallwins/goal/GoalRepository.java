@@ -33,9 +33,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         if (domain != null) {
             jpql.append(" and g.domain = :domain");
         }
-        if (after != null) {
-            jpql.append(" and (g.createdAt < :at or (g.createdAt = :at and g.id < :id))");
-        }
+        jpql.append(Cursor.olderThan(after, "g.createdAt", "g.id"));
         var query = em.createQuery(jpql.append(" order by g.createdAt desc, g.id desc").toString(), Goal.class)
                 .setParameter("child", childId);
         if (status != null) {
@@ -44,9 +42,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         if (domain != null) {
             query.setParameter("domain", domain);
         }
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultList();
     }
 
@@ -88,12 +84,10 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
 
     public List<GoalRevision> revisions(UUID childId, UUID goalId, Cursor after, int fetch) {
         var query = em.createQuery("select r from GoalRevision r where r.childId = :child and r.goalId = :goal"
-                + (after == null ? "" : " and (r.changedAt < :at or (r.changedAt = :at and r.id < :id))")
+                + Cursor.olderThan(after, "r.changedAt", "r.id")
                 + " order by r.changedAt desc, r.id desc", GoalRevision.class)
                 .setParameter("child", childId).setParameter("goal", goalId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultList();
     }
 }

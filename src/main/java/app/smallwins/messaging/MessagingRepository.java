@@ -82,35 +82,29 @@ public class MessagingRepository {
                 select c.* from conversation c where c.child_id = :child
                   and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
                                                   where p.conversation_id = c.id and p.user_id = :user))"""
-                + (after == null ? "" : " and (c.last_activity_at, c.id) < (:at, :id)")
+                + Cursor.olderThanNative(after, "c.last_activity_at", "c.id")
                 + " order by c.last_activity_at desc, c.id desc limit :fetch", Conversation.class)
                 .setParameter("child", childId).setParameter("user", userId).setParameter("fetch", fetch);
-        if (after != null) {
-            query.setParameter("at", SqlValues.utc(after.at())).setParameter("id", after.id());
-        }
+        Cursor.bindNative(query, after);
         return query.getResultList();
     }
 
     public List<Message> messages(UUID childId, UUID conversationId, Cursor after, int fetch) {
         var query = em.createQuery("select m from Message m where m.childId = :child and m.conversationId = :conv"
-                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
+                + Cursor.olderThan(after, "m.createdAt", "m.id")
                 + " order by m.createdAt desc, m.id desc", Message.class)
                 .setParameter("child", childId).setParameter("conv", conversationId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultList();
     }
 
     /** A conversation's messages oldest first, deleted ones included (for the record export). */
     public List<Message> messagesOldestFirst(UUID childId, UUID conversationId, Cursor after, int fetch) {
         var query = em.createQuery("select m from Message m where m.childId = :child and m.conversationId = :conv"
-                + (after == null ? "" : " and (m.createdAt > :at or (m.createdAt = :at and m.id > :id))")
+                + Cursor.newerThan(after, "m.createdAt", "m.id")
                 + " order by m.createdAt, m.id", Message.class)
                 .setParameter("child", childId).setParameter("conv", conversationId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultList();
     }
 

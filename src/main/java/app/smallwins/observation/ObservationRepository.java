@@ -59,9 +59,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (filter.to() != null) {
             jpql.append(" and o.occurredAt < :to");
         }
-        if (after != null) {
-            jpql.append(" and (o.occurredAt < :at or (o.occurredAt = :at and o.id < :id))");
-        }
+        jpql.append(Cursor.olderThan(after, "o.occurredAt", "o.id"));
         jpql.append(" order by o.occurredAt desc, o.id desc");
         var query = em.createQuery(jpql.toString(), Observation.class).setParameter("child", childId);
         if (filter.goalId() != null) {
@@ -85,20 +83,16 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (filter.to() != null) {
             query.setParameter("to", filter.to());
         }
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultList();
     }
 
     /** Every observation of the child, deleted ones included (for the record export), oldest first. */
     public List<Observation> pageIncludingDeleted(UUID childId, Cursor after, int fetch) {
         var query = em.createQuery("select o from Observation o where o.childId = :child"
-                + (after == null ? "" : " and (o.occurredAt > :at or (o.occurredAt = :at and o.id > :id))")
+                + Cursor.newerThan(after, "o.occurredAt", "o.id")
                 + " order by o.occurredAt, o.id", Observation.class).setParameter("child", childId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultList();
     }
 

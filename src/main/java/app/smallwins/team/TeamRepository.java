@@ -22,12 +22,10 @@ public class TeamRepository implements PanacheRepositoryBase<TeamMembership, UUI
         var query = getEntityManager().createQuery("""
                 select m, u from TeamMembership m left join AppUser u on u.id = m.userId
                 where m.childId = :child and m.removedAt is null"""
-                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
+                + Cursor.olderThan(after, "m.createdAt", "m.id")
                 + " order by m.createdAt desc, m.id desc", Object[].class)
                 .setParameter("child", childId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
+        Cursor.bind(query, after);
         return query.setMaxResults(fetch).getResultStream()
                 .map(row -> new Member((TeamMembership) row[0], (AppUser) row[1])).toList();
     }

@@ -64,19 +64,20 @@ public class TimelineService {
     @Transactional
     public Page<TimelineItem> page(UUID childId, Cursor after, int limit) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
-        String keyset = after == null ? "" : " and (%s, %s) < (:at, :id)";
         // Each branch is ordered and limited on its own index, so the merge reads at most
         // three pages of rows however long the child's history is.
         var query = em.createNativeQuery("""
                 select * from (
                   (select 'OBSERVATION' as type, o.id, o.occurred_at as at from observation o
-                   where o.child_id = :child and o.deleted_at is null""" + keyset.formatted("o.occurred_at", "o.id") + """
+                   where o.child_id = :child and o.deleted_at is null"""
+                + Cursor.olderThanNative(after, "o.occurred_at", "o.id") + """
 
                    order by o.occurred_at desc, o.id desc limit :fetch)
                   union all
                   (select 'CHEER', c.id, c.created_at from cheer c
                    join observation o on o.id = c.observation_id and o.child_id = c.child_id
-                   where c.child_id = :child and o.deleted_at is null""" + keyset.formatted("c.created_at", "c.id") + """
+                   where c.child_id = :child and o.deleted_at is null"""
+                + Cursor.olderThanNative(after, "c.created_at", "c.id") + """
 
                    order by c.created_at desc, c.id desc limit :fetch)
                   union all
@@ -84,15 +85,13 @@ public class TimelineService {
                    where m.child_id = :child and m.deleted_at is null and m.observation_id is null
                      and m.conversation_id = (select cv.id from conversation cv
                                               where cv.child_id = :child and cv.kind = 'TEAM')"""
-                + keyset.formatted("m.created_at", "m.id") + """
+                + Cursor.olderThanNative(after, "m.created_at", "m.id") + """
 
                    order by m.created_at desc, m.id desc limit :fetch)
                 ) t order by at desc, id desc limit :fetch""")
                 .setParameter("child", childId)
                 .setParameter("fetch", limit + 1);
-        if (after != null) {
-            query.setParameter("at", SqlValues.utc(after.at())).setParameter("id", after.id());
-        }
+        Cursor.bindNative(query, after);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Entry> entries = rows.stream().map(r -> new Entry(TimelineItem.Type.valueOf((String) r[0]), (UUID) r[1],

@@ -6,7 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
+import jakarta.persistence.Query;
+
 import app.smallwins.common.error.ApiException;
+import app.smallwins.common.persistence.SqlValues;
 
 /**
  * Position in a newest-first list: the sort timestamp and id of the last row seen.
@@ -30,6 +33,38 @@ public record Cursor(Instant at, UUID id) {
             return new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
         } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw ApiException.invalid("cursor", "is not a cursor this API returned");
+        }
+    }
+
+    /**
+     * JPQL condition for the rows after this position in a newest-first list, on the given
+     * sort columns (e.g. "c.createdAt", "c.id"); empty without a cursor. Bind with {@link #bind}.
+     */
+    public static String olderThan(Cursor after, String at, String id) {
+        return after == null ? "" : " and (%1$s < :at or (%1$s = :at and %2$s < :id))".formatted(at, id);
+    }
+
+    /** The same for an oldest-first list. */
+    public static String newerThan(Cursor after, String at, String id) {
+        return after == null ? "" : " and (%1$s > :at or (%1$s = :at and %2$s > :id))".formatted(at, id);
+    }
+
+    /** Native SQL condition for the rows after this position in a newest-first list. Bind with {@link #bindNative}. */
+    public static String olderThanNative(Cursor after, String at, String id) {
+        return after == null ? "" : " and (%s, %s) < (:at, :id)".formatted(at, id);
+    }
+
+    /** Binds :at and :id of a JPQL keyset condition, when there is a cursor. */
+    public static void bind(Query query, Cursor after) {
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+    }
+
+    /** Binds :at (as timestamptz) and :id of a native keyset condition, when there is a cursor. */
+    public static void bindNative(Query query, Cursor after) {
+        if (after != null) {
+            query.setParameter("at", SqlValues.utc(after.at())).setParameter("id", after.id());
         }
     }
 }
