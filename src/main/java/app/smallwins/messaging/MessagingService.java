@@ -230,10 +230,12 @@ public class MessagingService {
         return messaging.unreadForUser(caller.userId(), caller.teamRoles());
     }
 
-    /** The conversation of this child that the caller may see, or 404. */
+    /**
+     * The conversation of this child that the caller may see, or 404. (No need to create the
+     * team conversation here: a caller can only know its id once listing created it.)
+     */
     private Access enter(UUID childId, UUID conversationId) {
         ChildGrant grant = access.require(childId, Permission.MESSAGE);
-        messaging.teamConversation(childId);
         Conversation c = messaging.findConversation(childId, conversationId)
                 .filter(found -> found.kind == ConversationKind.TEAM
                         || messaging.isParticipant(found.id, grant.caller().userId()))
