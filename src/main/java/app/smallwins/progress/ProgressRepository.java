@@ -1,7 +1,6 @@
 package app.smallwins.progress;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -168,17 +167,14 @@ public class ProgressRepository {
                 + order + ") as rank from observation o where o.child_id = :child and o.goal_id in (:goals)"
                 + " and o.deleted_at is null and " + where + ") o where o.rank <= :perGoal"
                 + " order by o.occurred_at desc, o.id desc";
-        var query = em.createNativeQuery(sql)
-                .setParameter("child", childId).setParameter("goals", goalIds)
-                .setParameter("to", SqlValues.utc(to)).setParameter("perGoal", perGoal);
-        if (sql.contains(":from")) {
-            query.setParameter("from", SqlValues.utc(from));
-        }
+        // Every caller names both :from and :to (in its condition or its order).
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Row> result = new ArrayList<>();
-        rows.forEach(r -> result.add(row(r)));
-        return result;
+        List<Object[]> rows = em.createNativeQuery(sql)
+                .setParameter("child", childId).setParameter("goals", goalIds)
+                .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
+                .setParameter("perGoal", perGoal)
+                .getResultList();
+        return rows.stream().map(ProgressRepository::row).toList();
     }
 
     private static Row row(Object[] r) {
