@@ -120,8 +120,7 @@ public class MessagingRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select m from Message m where m.childId = :child and m.id in :ids", Message.class)
-                .setParameter("child", childId).setParameter("ids", ids).getResultList();
+        return SqlValues.byIds(em, Message.class, "message", childId, ids).getResultList();
     }
 
     public void persist(Object entity) {

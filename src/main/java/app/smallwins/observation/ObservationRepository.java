@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import app.smallwins.common.persistence.SqlValues;
 
 /** Observations and cheers; every query is scoped by child and skips deleted observations. */
 @ApplicationScoped
@@ -100,7 +101,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (ids.isEmpty()) {
             return List.of();
         }
-        return list("childId = ?1 and id in ?2", childId, ids);
+        return SqlValues.byIds(em, Observation.class, "observation", childId, ids).getResultList();
     }
 
     /** The cheers on a page of observations, oldest first per observation: one query. */
@@ -108,10 +109,10 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (observationIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("""
-                select c from Cheer c where c.childId = :child and c.observationId in :ids
-                order by c.createdAt, c.id""", Cheer.class)
-                .setParameter("child", childId).setParameter("ids", observationIds)
+        return SqlValues.entities(em, """
+                select * from cheer where child_id = :child and observation_id = any(:ids)
+                order by created_at, id""", Cheer.class)
+                .setParameter("child", childId).setParameter("ids", SqlValues.uuids(observationIds))
                 .getResultStream().collect(Collectors.groupingBy(c -> c.observationId));
     }
 
@@ -119,8 +120,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select c from Cheer c where c.childId = :child and c.id in :ids", Cheer.class)
-                .setParameter("child", childId).setParameter("ids", ids).getResultList();
+        return SqlValues.byIds(em, Cheer.class, "cheer", childId, ids).getResultList();
     }
 
     /** Adds the person's cheer unless they already cheered this win; safe under races. */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import app.smallwins.common.Author;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.persistence.SqlValues;
 
 /** Looks up the people behind a page of rows in one query, to name authors without N+1. */
 @ApplicationScoped
@@ -23,7 +24,8 @@ public class People {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.list("id in ?1", ids.stream().distinct().toList()).stream()
+        return SqlValues.entities(users.getEntityManager(), "select * from app_user where id = any(:ids)", AppUser.class)
+                .setParameter("ids", SqlValues.uuids(ids)).getResultList().stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
     }
 

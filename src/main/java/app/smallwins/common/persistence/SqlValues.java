@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 /** Converts values to and from native SQL results and parameters, whatever type the driver picks. */
 public final class SqlValues {
@@ -15,6 +20,29 @@ public final class SqlValues {
     /** A timestamptz parameter: bound with its offset, so the session time zone never shifts it. */
     public static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A list of ids as one array parameter ({@code array_contains(:ids, x.id)}, i.e. {@code = any(?)}).
+     * Unlike {@code in :ids}, whose SQL changes with the list's length and is translated anew
+     * each time, the statement stays the same for every page, so Hibernate and PostgreSQL
+     * reuse their plans.
+     */
+    public static UUID[] uuids(Collection<UUID> ids) {
+        return ids.stream().distinct().toArray(UUID[]::new);
+    }
+
+    /** Rows of one child's table by id, as entities: {@code select * from <table> where child_id = ? and id = any(?)}. */
+    public static <T> TypedQuery<T> byIds(EntityManager em, Class<T> entity, String table, UUID childId,
+            Collection<UUID> ids) {
+        return entities(em, "select * from " + table + " where child_id = :child and id = any(:ids)", entity)
+                .setParameter("child", childId).setParameter("ids", uuids(ids));
+    }
+
+    /** A native query whose rows are entities of one type. */
+    @SuppressWarnings("unchecked")
+    public static <T> TypedQuery<T> entities(EntityManager em, String sql, Class<T> entity) {
+        return (TypedQuery<T>) em.createNativeQuery(sql, entity);
     }
 
     public static Instant instant(Object value) {
