@@ -22,6 +22,7 @@ import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.CurrentCaller;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.persistence.ReadOnly;
 
 @ApplicationScoped
 public class ChildService {
@@ -73,6 +74,7 @@ public class ChildService {
     @Transactional
     public Page<ChildView> list(Cursor after, int limit) {
         Caller caller = currentCaller.get();
+        ReadOnly.rest(children.getEntityManager());
         List<ChildRepository.Visible> rows = caller.isAdmin()
                 ? children.pageAll(after, limit + 1)
                 : children.pageForMember(caller.userId(), caller.teamRoles(), after, limit + 1);

@@ -30,6 +30,7 @@ import app.smallwins.goal.GoalStatus;
 import app.smallwins.observation.PromptLevel;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.People;
+import app.smallwins.common.persistence.ReadOnly;
 
 /**
  * Turns a child's observations into progress views: SQL aggregates the evidence into
@@ -78,6 +79,7 @@ public class ProgressService {
     public GoalProgressView goalProgress(UUID childId, UUID goalId, LocalDate from, LocalDate to,
             ProgressRules.Bucket bucket) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        ReadOnly.rest(children.getEntityManager());
         ZoneId zone = ZoneId.of(children.findById(childId).timeZone);
         Goal goal = goals.findForChild(childId, goalId).orElseThrow(() -> ApiException.notFound("Goal"));
         LocalDate asOf = to != null ? to : LocalDate.now(zone);
@@ -139,6 +141,7 @@ public class ProgressService {
     @Transactional
     public ProgressChartView chart(UUID childId) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        ReadOnly.rest(children.getEntityManager());
         ZoneId zone = ZoneId.of(children.findById(childId).timeZone);
         List<Goal> rows = goals.list("childId = ?1 and status in ?2 order by createdAt, id", childId,
                 List.of(GoalStatus.ACTIVE, GoalStatus.MET, GoalStatus.MAINTAINING));
@@ -180,6 +183,7 @@ public class ProgressService {
     @Transactional
     public WinsSummaryView wins(UUID childId, WinsSummaryView.Period period, LocalDate date) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        ReadOnly.rest(children.getEntityManager());
         ZoneId zone = ZoneId.of(children.findById(childId).timeZone);
         LocalDate day = date != null ? date : LocalDate.now(zone);
         LocalDate first = switch (period) {

@@ -28,6 +28,7 @@ import app.smallwins.observation.ObservationRepository;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationView;
 import app.smallwins.user.People;
+import app.smallwins.common.persistence.ReadOnly;
 
 /**
  * The child's story, newest first: observations, cheers and team messages merged. One query picks the page
@@ -64,6 +65,7 @@ public class TimelineService {
     @Transactional
     public Page<TimelineItem> page(UUID childId, Cursor after, int limit) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        ReadOnly.rest(em);
         // Each branch is ordered and limited on its own index, so the merge reads at most
         // three pages of rows however long the child's history is.
         var query = em.createNativeQuery("""
