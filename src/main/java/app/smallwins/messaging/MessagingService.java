@@ -159,8 +159,7 @@ public class MessagingService {
                     m.createdAt = Times.now();
                     Observation win = null;
                     if (body.win() != null) {
-                        win = observations.record(grant, body.win().draft(m.body), ObservationSource.MESSAGE);
-                        win.messageId = m.id;
+                        win = observations.record(grant, body.win().draft(m.body), ObservationSource.MESSAGE, m.id);
                         m.observationId = win.id;
                     }
                     messaging.persist(m);

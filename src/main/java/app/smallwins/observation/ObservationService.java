@@ -70,7 +70,13 @@ public class ObservationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Observation record(ChildGrant grant, ObservationDraft draft, ObservationSource source) {
+        return record(grant, draft, source, null);
+    }
+
+    /** Records a win carried by a message, pointing back at it from the first write. */
+    public Observation record(ChildGrant grant, ObservationDraft draft, ObservationSource source, UUID messageId) {
         Observation o = new Observation();
+        o.messageId = messageId;
         o.id = UUID.randomUUID();
         o.childId = grant.childId();
         o.kind = draft.kind();
@@ -218,9 +224,18 @@ public class ObservationService {
     /** Views for a page of observations: cheers and authors in two more queries, whatever the page size. */
     public List<ObservationView> views(UUID childId, List<Observation> page) {
         Map<UUID, List<Cheer>> cheers = observations.cheersOf(childId, page.stream().map(o -> o.id).toList());
+        return views(page, cheers, people.byIds(authorsOf(page, cheers)));
+    }
+
+    /** Everyone a page of observations names: their authors and the authors of their cheers. */
+    public static List<UUID> authorsOf(List<Observation> page, Map<UUID, List<Cheer>> cheers) {
         List<UUID> authorIds = new ArrayList<>(page.stream().map(o -> o.authorId).toList());
         cheers.values().forEach(list -> list.forEach(c -> authorIds.add(c.authorId)));
-        Map<UUID, AppUser> authors = people.byIds(authorIds);
+        return authorIds;
+    }
+
+    public static List<ObservationView> views(List<Observation> page, Map<UUID, List<Cheer>> cheers,
+            Map<UUID, AppUser> authors) {
         return page.stream().map(o -> view(o, cheers.getOrDefault(o.id, List.of()), authors)).toList();
     }
 
