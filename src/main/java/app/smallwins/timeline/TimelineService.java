@@ -24,6 +24,7 @@ import app.smallwins.messaging.Message;
 import app.smallwins.messaging.MessagingRepository;
 import app.smallwins.messaging.MessagingService;
 import app.smallwins.observation.Cheer;
+import app.smallwins.observation.Observation;
 import app.smallwins.observation.ObservationRepository;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationView;
@@ -49,9 +50,6 @@ public class TimelineService {
 
     @Inject
     ObservationRepository observations;
-
-    @Inject
-    ObservationService observationViews;
 
     @Inject
     MessagingRepository messaging;
@@ -101,15 +99,18 @@ public class TimelineService {
         Page<Entry> page = Page.of(entries, limit, e -> new Cursor(e.at(), e.id()));
 
         List<UUID> observationIds = idsOf(page, TimelineItem.Type.OBSERVATION);
-        Map<UUID, ObservationView> observationsById = observationViews
-                .views(childId, observations.byIds(childId, observationIds)).stream()
-                .collect(Collectors.toMap(ObservationView::id, Function.identity()));
+        List<Observation> pageObservations = observations.byIds(childId, observationIds);
+        Map<UUID, List<Cheer>> cheersOnPage = observations.cheersOf(childId, observationIds);
         List<Cheer> cheers = observations.cheersByIds(childId, idsOf(page, TimelineItem.Type.CHEER));
         Map<UUID, Message> messagesById = messaging.messagesByIds(childId, idsOf(page, TimelineItem.Type.MESSAGE))
                 .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
-        List<UUID> authorIds = new ArrayList<>(cheers.stream().map(c -> c.authorId).toList());
+        // Everyone the page names, in one lookup.
+        List<UUID> authorIds = ObservationService.authorsOf(pageObservations, cheersOnPage);
+        cheers.forEach(c -> authorIds.add(c.authorId));
         messagesById.values().forEach(m -> authorIds.add(m.authorId));
         var authors = people.byIds(authorIds);
+        Map<UUID, ObservationView> observationsById = ObservationService.views(pageObservations, cheersOnPage, authors)
+                .stream().collect(Collectors.toMap(ObservationView::id, Function.identity()));
         Map<UUID, Cheer> cheersById = cheers.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
 
         accessLog.read(grant, "timeline.read", "TIMELINE", null);
