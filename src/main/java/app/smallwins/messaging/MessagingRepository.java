@@ -165,19 +165,25 @@ public class MessagingRepository {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
+        // Counted from each reader's marker on the (conversation, time) index: the cost is the
+        // number of unread messages, not the length of the conversation.
         List<Object[]> rows = em.createNativeQuery("""
-                select m.conversation_id, count(*) from message m
-                left join conversation_read r on r.conversation_id = m.conversation_id and r.user_id = ?2
-                where m.child_id = ?1 and m.conversation_id in (?3) and m.deleted_at is null and m.author_id <> ?2
-                  and (r.last_read_at is null or m.created_at > r.last_read_at)
-                group by m.conversation_id""")
-                .setParameter(1, childId).setParameter(2, userId).setParameter(3, conversationIds).getResultList();
+                select c.id, u.unread from conversation c
+                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?2
+                cross join lateral (select count(*) as unread from message m
+                                    where m.child_id = c.child_id and m.conversation_id = c.id
+                                      and m.created_at > coalesce(r.last_read_at, '-infinity')
+                                      and m.deleted_at is null and m.author_id <> ?2) u
+                where c.child_id = ?1 and c.id = any(?3) and u.unread > 0""")
+                .setParameter(1, childId).setParameter(2, userId).setParameter(3, SqlValues.uuids(conversationIds))
+                .getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
     }
 
     /**
      * Unread counts across every conversation the user belongs to, on every child whose team
-     * they are on in a role their token carries: one query. Conversations with urgent unread
+     * they are on in a role their token carries: one query, which reads only the unread
+     * messages (from each reader's marker on the conversation's time index). Conversations with urgent unread
      * messages come first, then the most recent.
      */
     public List<UnreadView> unreadForUser(UUID userId, Set<Role> tokenRoles) {
@@ -186,22 +192,23 @@ public class MessagingRepository {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select c.id, c.child_id, c.kind, c.title, count(m.id) as unread,
-                       count(m.id) filter (where m.urgent) as urgent, max(m.created_at) as last_at
+                select c.id, c.child_id, c.kind, c.title, u.unread, u.urgent, u.last_at
                 from team_membership tm
                 join child ch on ch.id = tm.child_id and ch.archived_at is null
                 join conversation c on c.child_id = tm.child_id
                 left join conversation_read r on r.conversation_id = c.id and r.user_id = ?1
-                join message m on m.conversation_id = c.id and m.child_id = c.child_id
-                     and m.deleted_at is null and m.author_id <> ?1
-                     and (r.last_read_at is null or m.created_at > r.last_read_at)
-                where tm.user_id = ?1 and tm.removed_at is null and tm.role in (?2)
+                cross join lateral (select count(*) as unread, count(*) filter (where m.urgent) as urgent,
+                                           max(m.created_at) as last_at
+                                    from message m
+                                    where m.child_id = c.child_id and m.conversation_id = c.id
+                                      and m.created_at > coalesce(r.last_read_at, '-infinity')
+                                      and m.deleted_at is null and m.author_id <> ?1) u
+                where tm.user_id = ?1 and tm.removed_at is null and tm.role = any(?2) and u.unread > 0
                   and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
                                                   where p.conversation_id = c.id and p.user_id = ?1))
-                group by c.id, c.child_id, c.kind, c.title
-                order by (count(m.id) filter (where m.urgent) > 0) desc, max(m.created_at) desc, c.id""")
+                order by u.urgent > 0 desc, u.last_at desc, c.id""")
                 .setParameter(1, userId)
-                .setParameter(2, tokenRoles.stream().map(Role::name).toList())
+                .setParameter(2, tokenRoles.stream().map(Role::name).toArray(String[]::new))
                 .getResultList();
         return rows.stream().map(r -> new UnreadView((UUID) r[0], (UUID) r[1], ConversationKind.valueOf((String) r[2]),
                 (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), SqlValues.instant(r[6]))).toList();
