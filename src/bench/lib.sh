@@ -1,0 +1,98 @@
+# Shared by the benchmark scripts in src/bench (sourced, not run).
+# Everything listens on loopback only; the app is the packaged one (./mvnw package).
+
+BENCH_DIR=${BENCH_DIR:-target/bench}
+BENCH_SCHEMA=${BENCH_SCHEMA:-smallwins_bench}
+BENCH_PORT=${BENCH_PORT:-8089}
+BENCH_APP=http://127.0.0.1:$BENCH_PORT
+BENCH_ISSUER=https://bench.smallwins.invalid
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+PGDATABASE=${PGDATABASE:-postgres}
+export PGHOST PGPORT PGUSER PGDATABASE
+mkdir -p "$BENCH_DIR"
+
+sql() { psql -X -q -v ON_ERROR_STOP=1 -At -F $'\t' -c "set search_path to $BENCH_SCHEMA" -c "$1"; }
+
+# The signing key of the benchmark's token issuer: the app trusts its public half only.
+bench_keys() {
+  if [[ ! -f $BENCH_DIR/issuer-key.pem ]]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_DIR/issuer-key.pem" 2>/dev/null
+  fi
+  openssl pkey -in "$BENCH_DIR/issuer-key.pem" -pubout | grep -v -- ----- | tr -d '\n'
+}
+
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+
+# An RS256 access token for one generated person, as an identity provider would sign it:
+# mint_token SUBJECT ROLE NAME
+mint_token() {
+  local now header payload
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"%s","sub":"%s","aud":"small-wins-api","iat":%d,"exp":%d,"name":"%s","preferred_username":"%s","email":"%s@district.example","email_verified":true,"groups":["%s"]}' \
+    "$BENCH_ISSUER" "$1" "$now" "$((now + 6 * 3600))" "$3" "$1" "$1" "$2" | b64url)
+  printf '%s.%s.%s' "$header" "$payload" \
+    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$BENCH_DIR/issuer-key.pem" -binary | b64url)"
+}
+
+# Starts the packaged app on the benchmark schema, trusting the benchmark issuer's key.
+# Extra environment (e.g. a log level) can be passed as arguments: start_app NAME=value...
+start_app() {
+  local key
+  key=$(bench_keys)
+  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_PORT" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" \
+    QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+    SMALLWINS_DB_SCHEMA="$BENCH_SCHEMA" \
+    QUARKUS_OIDC_PUBLIC_KEY="$key" QUARKUS_OIDC_TOKEN_ISSUER="$BENCH_ISSUER" \
+    "$@" java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/app.log" 2>&1 &
+  APP_PID=$!
+  local tries=0
+  until curl -sf "$BENCH_APP/q/health/ready" > /dev/null; do
+    if ! kill -0 "$APP_PID" 2> /dev/null || ((tries++ > 300)); then
+      echo "the app did not start; see $BENCH_DIR/app.log" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+stop_app() {
+  if [[ -n ${APP_PID:-} ]]; then
+    kill "$APP_PID" 2> /dev/null || true
+    wait "$APP_PID" 2> /dev/null || true
+    APP_PID=
+  fi
+}
+
+require_package() {
+  if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
+    echo "target/quarkus-app is missing: run ./mvnw package -DskipTests first" >&2
+    exit 1
+  fi
+}
+
+# Flyway creates the schema when the app starts on it; the generator needs it to exist.
+ensure_schema() {
+  if [[ -z $(psql -X -At -c "select 1 from pg_tables where schemaname = '$BENCH_SCHEMA' and tablename = 'flyway_schema_history'") ]]; then
+    echo "creating schema $BENCH_SCHEMA (the app's migrations)"
+    require_package
+    start_app
+    stop_app
+  fi
+}
+
+# generate SCALE [ASOF]: the district, then VACUUM so plans see the data as a long-running system would.
+generate() {
+  if [[ $BENCH_SCHEMA != *bench* && -z ${BENCH_FORCE:-} ]]; then
+    echo "refusing to empty schema $BENCH_SCHEMA: its name has no 'bench' in it (set BENCH_FORCE=1 to insist)" >&2
+    return 1
+  fi
+  ensure_schema
+  local start=$SECONDS
+  psql -X -q -v ON_ERROR_STOP=1 -v schema="$BENCH_SCHEMA" -v scale="$1" ${2:+-v asof="$2"} -f src/bench/district.sql
+  psql -X -q -c "vacuum (analyze) $BENCH_SCHEMA.observation, $BENCH_SCHEMA.message, $BENCH_SCHEMA.cheer, $BENCH_SCHEMA.access_log, $BENCH_SCHEMA.conversation_read, $BENCH_SCHEMA.team_membership, $BENCH_SCHEMA.goal, $BENCH_SCHEMA.child, $BENCH_SCHEMA.app_user"
+  echo "generated scale $1 in $((SECONDS - start)) s"
+}
