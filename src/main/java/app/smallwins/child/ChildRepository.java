@@ -47,8 +47,4 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return query.setMaxResults(fetch).getResultStream()
                 .map(row -> new Visible((Child) row[0], (Role) row[1])).toList();
     }
-
-    private static void bindCursor(jakarta.persistence.Query query, Cursor after) {
-        Cursor.bind(query, after);
-    }
 }

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import app.smallwins.common.persistence.SqlValues;
 
 /** Observations and cheers; every query is scoped by child and skips deleted observations. */
 @ApplicationScoped

@@ -23,7 +23,7 @@ public final class SqlValues {
     }
 
     /**
-     * A list of ids as one array parameter ({@code array_contains(:ids, x.id)}, i.e. {@code = any(?)}).
+     * A list of ids as one array parameter, for {@code x.id = any(:ids)}.
      * Unlike {@code in :ids}, whose SQL changes with the list's length and is translated anew
      * each time, the statement stays the same for every page, so Hibernate and PostgreSQL
      * reuse their plans.
