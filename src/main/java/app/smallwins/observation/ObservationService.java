@@ -61,19 +61,15 @@ public class ObservationService {
         }
         String operation = "POST /children/" + childId + (source == ObservationSource.JOURNAL ? "/journal" : "/observations");
         return idempotency.once(grant.caller().userId(), idempotencyKey, operation, draft, ObservationView.class,
-                () -> views(childId, List.of(record(grant, draft, source))).get(0));
+                () -> views(childId, List.of(record(grant, draft, source, null))).get(0));
     }
 
     /**
      * Records an observation in the caller's transaction: the one path every way of
-     * recording (directly, journal, a message carrying a win) goes through.
+     * recording (directly, journal, a message carrying a win) goes through. A win carried by
+     * a message names it ({@code messageId}, else null) from the first write.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Observation record(ChildGrant grant, ObservationDraft draft, ObservationSource source) {
-        return record(grant, draft, source, null);
-    }
-
-    /** Records a win carried by a message, pointing back at it from the first write. */
     public Observation record(ChildGrant grant, ObservationDraft draft, ObservationSource source, UUID messageId) {
         Observation o = new Observation();
         o.messageId = messageId;
