@@ -159,23 +159,32 @@ public class MessagingRepository {
         return rows.stream().map(r -> new ReadPosition((UUID) r[0], SqlValues.instant(r[1]))).toList();
     }
 
+    /**
+     * What "unread" means, for a conversation {@code c} and the reader's marker {@code r}
+     * (left-joined; none means nothing read): messages by others, not deleted, after the
+     * marker. Counted on the (conversation, time) index from the marker, so the cost is the
+     * number of unread messages, not the length of the conversation. {@code ?1} is the reader.
+     */
+    private static final String UNREAD_AFTER_MARKER = """
+            from message m
+            where m.child_id = c.child_id and m.conversation_id = c.id
+              and m.created_at > coalesce(r.last_read_at, '-infinity')
+              and m.deleted_at is null and m.author_id <> ?1""";
+
     /** Unread messages by others per conversation of one child for the user: one query. */
     public Map<UUID, Long> unreadCounts(UUID childId, UUID userId, Collection<UUID> conversationIds) {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
-        // Counted from each reader's marker on the (conversation, time) index: the cost is the
-        // number of unread messages, not the length of the conversation.
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, u.unread from conversation c
-                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?2
-                cross join lateral (select count(*) as unread from message m
-                                    where m.child_id = c.child_id and m.conversation_id = c.id
-                                      and m.created_at > coalesce(r.last_read_at, '-infinity')
-                                      and m.deleted_at is null and m.author_id <> ?2) u
-                where c.child_id = ?1 and c.id = any(?3) and u.unread > 0""")
-                .setParameter(1, childId).setParameter(2, userId).setParameter(3, SqlValues.uuids(conversationIds))
+                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?1
+                cross join lateral (select count(*) as unread\n"""
+                + UNREAD_AFTER_MARKER + """
+                ) u
+                where c.child_id = ?2 and c.id = any(?3) and u.unread > 0""")
+                .setParameter(1, userId).setParameter(2, childId).setParameter(3, SqlValues.uuids(conversationIds))
                 .getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
     }
@@ -183,7 +192,7 @@ public class MessagingRepository {
     /**
      * Unread counts across every conversation the user belongs to, on every child whose team
      * they are on in a role their token carries: one query, which reads only the unread
-     * messages (from each reader's marker on the conversation's time index). Conversations with urgent unread
+     * messages ({@link #UNREAD_AFTER_MARKER}). Conversations with urgent unread
      * messages come first, then the most recent.
      */
     public List<UnreadView> unreadForUser(UUID userId, Set<Role> tokenRoles) {
@@ -198,11 +207,9 @@ public class MessagingRepository {
                 join conversation c on c.child_id = tm.child_id
                 left join conversation_read r on r.conversation_id = c.id and r.user_id = ?1
                 cross join lateral (select count(*) as unread, count(*) filter (where m.urgent) as urgent,
-                                           max(m.created_at) as last_at
-                                    from message m
-                                    where m.child_id = c.child_id and m.conversation_id = c.id
-                                      and m.created_at > coalesce(r.last_read_at, '-infinity')
-                                      and m.deleted_at is null and m.author_id <> ?1) u
+                                           max(m.created_at) as last_at\n"""
+                + UNREAD_AFTER_MARKER + """
+                ) u
                 where tm.user_id = ?1 and tm.removed_at is null and tm.role = any(?2) and u.unread > 0
                   and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
                                                   where p.conversation_id = c.id and p.user_id = ?1))
