@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +21,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import app.smallwins.common.Background;
 import app.smallwins.common.security.Role;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,11 +57,7 @@ public class ReadLogWriter {
     private ScheduledExecutorService scheduler;
 
     void start(@Observes StartupEvent event) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "access-log-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Background.singleThread("access-log-writer");
         long millis = flushInterval.toMillis();
         scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }

@@ -1,7 +1,6 @@
 package app.smallwins.common.idempotency;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +15,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+
+import app.smallwins.common.Background;
 
 /**
  * Forgets idempotency keys once no client can still be retrying: after the retention
@@ -37,11 +38,7 @@ public class IdempotencyRetention {
     private ScheduledExecutorService scheduler;
 
     void start(@Observes StartupEvent event) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "idempotency-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Background.singleThread("idempotency-retention");
         scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
     }
 
