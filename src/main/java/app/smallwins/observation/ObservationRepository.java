@@ -116,11 +116,19 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 .getResultStream().collect(Collectors.groupingBy(c -> c.observationId));
     }
 
-    public List<Cheer> cheersByIds(UUID childId, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+    /**
+     * For a timeline page, in one query: the cheers on the page's observations and the cheers
+     * the page shows as items of their own, oldest first. A cheer can be both.
+     */
+    public List<Cheer> cheersOnOrByIds(UUID childId, Collection<UUID> observationIds, Collection<UUID> cheerIds) {
+        if (observationIds.isEmpty() && cheerIds.isEmpty()) {
             return List.of();
         }
-        return SqlValues.byIds(em, Cheer.class, "cheer", childId, ids).getResultList();
+        return SqlValues.entities(em, """
+                select * from cheer where child_id = :child and (observation_id = any(:observations) or id = any(:cheers))
+                order by created_at, id""", Cheer.class)
+                .setParameter("child", childId).setParameter("observations", SqlValues.uuids(observationIds))
+                .setParameter("cheers", SqlValues.uuids(cheerIds)).getResultList();
     }
 
     /** Adds the person's cheer unless they already cheered this win; safe under races. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ import app.smallwins.common.persistence.ReadOnly;
 /**
  * The child's story, newest first: observations, cheers and team messages merged. One query picks the page
  * across all kinds (a UNION ordered on the same keyset), then one query per kind loads the
- * page's rows, so the cost does not grow with the page size.
+ * page's rows (cheers shown as items and cheers on the page's observations together), so the
+ * cost does not grow with the page size.
  */
 @ApplicationScoped
 public class TimelineService {
@@ -100,8 +102,12 @@ public class TimelineService {
 
         List<UUID> observationIds = idsOf(page, TimelineItem.Type.OBSERVATION);
         List<Observation> pageObservations = observations.byIds(childId, observationIds);
-        Map<UUID, List<Cheer>> cheersOnPage = observations.cheersOf(childId, observationIds);
-        List<Cheer> cheers = observations.cheersByIds(childId, idsOf(page, TimelineItem.Type.CHEER));
+        Set<UUID> cheerIds = Set.copyOf(idsOf(page, TimelineItem.Type.CHEER));
+        List<Cheer> cheersLoaded = observations.cheersOnOrByIds(childId, observationIds, cheerIds);
+        Set<UUID> observationsOnPage = Set.copyOf(observationIds);
+        Map<UUID, List<Cheer>> cheersOnPage = cheersLoaded.stream().filter(c -> observationsOnPage.contains(c.observationId))
+                .collect(Collectors.groupingBy(c -> c.observationId));
+        List<Cheer> cheers = cheersLoaded.stream().filter(c -> cheerIds.contains(c.id)).toList();
         Map<UUID, Message> messagesById = messaging.messagesByIds(childId, idsOf(page, TimelineItem.Type.MESSAGE))
                 .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
         // Everyone the page names, in one lookup.
