@@ -2,6 +2,7 @@
 # Load benchmark of the packaged app on a generated school district, with its ceilings.
 #
 #   src/bench/run.sh [--scale S] [--duration 20s] [--connections 32] [--warmup 150] [--only a,b] [--no-ceilings]
+#                    [--no-open-loop]
 #
 # --scale S regenerates the district first (src/bench/district.sh); without it the data
 # already in BENCH_SCHEMA is used. For every scenario it reports req/s, p50/p99 latency,
@@ -9,7 +10,9 @@
 # the ratio to two ceilings measured in the same run: HTTP (GET /q/health/live) and
 # PostgreSQL (pgbench running the endpoint's own SQL for the same kind of inputs).
 # Writes are checked afterwards: every acknowledged request must have exactly one row.
-# Results: target/bench/results.tsv and a Markdown table on stdout.
+# The read scenarios are then run open loop (src/bench/OpenLoop.java): requests at a fixed
+# rate, to measure the latency a caller sees at a given demand rather than at saturation.
+# Results: target/bench/results.tsv, target/bench/open-loop.tsv and Markdown tables on stdout.
 #
 # Needs: target/quarkus-app (./mvnw package -DskipTests), PostgreSQL (PGHOST..., default
 # the local postgres with trust auth), wrk and pgbench (apt-get install wrk postgresql-client),
@@ -20,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/bench/lib.sh
 
-SCALE= DURATION=20s CONNECTIONS=32 ONLY= CEILINGS=true WARMUP=150
+SCALE= DURATION=20s CONNECTIONS=32 ONLY= CEILINGS=true WARMUP=150 OPEN_LOOP=true
 while (($#)); do
   case $1 in
     --scale) SCALE=$2; shift 2 ;;
@@ -29,6 +32,7 @@ while (($#)); do
     --warmup) WARMUP=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --no-ceilings) CEILINGS=false; shift ;;
+    --no-open-loop) OPEN_LOOP=false; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -165,6 +169,27 @@ for s in "${SCENARIOS[@]}"; do
     } | tee -a "$BENCH_DIR/writes.txt"
   fi
 done
+
+# ---- pass 2b: latency at a given demand (open loop) ---------------------------------------
+# wrk keeps all connections busy, so its latency is just connections / throughput. Here the
+# read scenarios get requests at a fixed average rate (Poisson arrivals, at most
+# $CONNECTIONS in flight, latency counted from when each request was due): 100 req/s (about
+# three times the district's estimated evening peak, docs/benchmarks.md, on one endpoint),
+# then half and 80 % of the throughput wrk just measured.
+OPEN_RESULTS=$BENCH_DIR/open-loop.tsv
+printf 'scenario\toffered_req_s\tachieved_req_s\tp50_ms\tp99_ms\tmax_ms\tok\tfailed\terrors\n' > "$OPEN_RESULTS"
+if $OPEN_LOOP; then
+  for s in "${SCENARIOS[@]}"; do
+    [[ $s == post-* ]] && continue
+    saturated=$(echo "${MEASURED[$s]}" | awk '{print $1}')
+    for rate in 100 $((saturated / 2)) $((saturated * 4 / 5)); do
+      out=$(java -XX:TieredStopAtLevel=1 src/bench/OpenLoop.java "$BENCH_DIR/$s.requests" "$BENCH_APP" "$rate" \
+        "${DURATION%s}" "$CONNECTIONS" | grep '^RESULT')
+      echo "$s at $rate req/s: ${out#RESULT }"
+      printf '%s\t%s\n' "$s" "$(echo "${out#RESULT }" | tr ' ' '\t')" >> "$OPEN_RESULTS"
+    done
+  done
+fi
 stop_app
 
 # ---- pass 3: the database ceiling: pgbench runs each read endpoint's SQL -------------------
@@ -203,3 +228,9 @@ awk -F'\t' 'NR > 1 {
   rdb = ($10 == "-" || $10 == "") ? "-" : sprintf("%.0f %%", 100 * $3 / $10)
   rhttp = ($13 == "-") ? "-" : sprintf("%.1f %%", 100 * $3 / $13)
   printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $9, db, rdb, rhttp }' "$RESULTS"
+echo
+echo "Open loop, $CONNECTIONS connections at most:"
+echo
+echo "| scenario | offered req/s | achieved req/s | p50 ms | p99 ms | max ms |"
+echo "|---|---|---|---|---|---|"
+awk -F'\t' 'NR > 1 { printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$OPEN_RESULTS"
