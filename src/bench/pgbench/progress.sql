@@ -1,5 +1,7 @@
 -- GET /children/{id}/goals/{goalId}/progress?from=<a year ago>&bucket=WEEK for a goal with
--- 1,000 observations: the app's statements in one transaction (asof: the last data day + 1).
+-- 1,000 observations: the app's statements in one transaction (asof: the last data day + 1,
+-- the app's "today"). Evidence cells look back a year, warnings over the 28-day gap window
+-- (at most 20), first times since `from`, the most telling win over everything up to today.
 \set n random(1, :goal_input)
 BEGIN;
 select i.user_id, i.child_id, i.goal_id, c.archived_at is not null as archived, m.role
@@ -28,9 +30,9 @@ case when o.goal_id is null
 end as new_setting, o.occurred_at, o.author_id, o.author_capacity
 from (select o.*, row_number() over (partition by o.goal_id order by o.occurred_at desc, o.id desc) as rank
       from observation o where o.child_id = :child_id and o.goal_id in (:goal_id) and o.deleted_at is null
-       and o.occurred_at >= :asof::date - 364 and o.occurred_at < :asof::date + 1
+       and o.occurred_at >= :asof::date - 27 and o.occurred_at < :asof::date + 1
        and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))) o
-where o.rank <= 5 order by o.occurred_at desc, o.id desc;
+where o.rank <= 20 order by o.occurred_at desc, o.id desc;
 select o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
 case when o.goal_id is null
   then not exists (select 1 from observation p
@@ -60,7 +62,7 @@ from (select o.*, row_number() over (partition by o.goal_id order by (o.occurred
         o.occurred_at desc, o.id desc) as rank
       from observation o where o.child_id = :child_id and o.goal_id in (:goal_id) and o.deleted_at is null
        and o.kind = 'WIN' and o.occurred_at < :asof::date + 1) o
-where o.rank <= 5 order by o.occurred_at desc, o.id desc;
+where o.rank <= 50 order by o.occurred_at desc, o.id desc;
 select id, created_at, email, email_verified, name, subject, username from app_user
 where id in (select user_id from team_membership where child_id = :child_id and removed_at is null);
 COMMIT;
