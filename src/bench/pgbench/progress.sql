@@ -28,11 +28,12 @@ case when o.goal_id is null
                    where p.child_id = o.child_id and p.goal_id = o.goal_id and p.setting = o.setting
                      and p.kind = 'WIN' and p.deleted_at is null and (p.occurred_at, p.id) < (o.occurred_at, o.id))
 end as new_setting, o.occurred_at, o.author_id, o.author_capacity
-from (select o.*, row_number() over (partition by o.goal_id order by o.occurred_at desc, o.id desc) as rank
-      from observation o where o.child_id = :child_id and o.goal_id in (:goal_id) and o.deleted_at is null
-       and o.occurred_at >= :asof::date - 27 and o.occurred_at < :asof::date + 1
-       and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))) o
-where o.rank <= 20 order by o.occurred_at desc, o.id desc;
+from goal g cross join lateral (select * from observation o
+  where o.child_id = g.child_id and o.goal_id = g.id and o.deleted_at is null
+    and o.occurred_at >= :asof::date - 27 and o.occurred_at < :asof::date + 1 and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))
+  order by o.occurred_at desc, o.id desc limit 20) o
+where g.child_id = :child_id and g.id in (:goal_id)
+order by o.occurred_at desc, o.id desc;
 select o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
 case when o.goal_id is null
   then not exists (select 1 from observation p
@@ -42,11 +43,12 @@ case when o.goal_id is null
                    where p.child_id = o.child_id and p.goal_id = o.goal_id and p.setting = o.setting
                      and p.kind = 'WIN' and p.deleted_at is null and (p.occurred_at, p.id) < (o.occurred_at, o.id))
 end as new_setting, o.occurred_at, o.author_id, o.author_capacity
-from (select o.*, row_number() over (partition by o.goal_id order by o.occurred_at desc, o.id desc) as rank
-      from observation o where o.child_id = :child_id and o.goal_id in (:goal_id) and o.deleted_at is null
-       and o.kind = 'WIN' and o.first_time
-       and o.occurred_at >= :asof::date - 364 and o.occurred_at < :asof::date + 1) o
-where o.rank <= 5 order by o.occurred_at desc, o.id desc;
+from goal g cross join lateral (select * from observation o
+  where o.child_id = g.child_id and o.goal_id = g.id and o.deleted_at is null
+    and o.occurred_at >= :asof::date - 364 and o.occurred_at < :asof::date + 1 and o.kind = 'WIN' and o.first_time
+  order by o.occurred_at desc, o.id desc limit 5) o
+where g.child_id = :child_id and g.id in (:goal_id)
+order by o.occurred_at desc, o.id desc;
 select o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
 case when o.goal_id is null
   then not exists (select 1 from observation p

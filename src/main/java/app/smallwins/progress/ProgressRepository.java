@@ -93,16 +93,13 @@ public class ProgressRepository {
 
     /** Setbacks and dysregulated or shutdown observations on the goals, newest first, at most `perGoal` each. */
     public List<Row> warnings(UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
-        return refs(childId, goalIds, """
-                o.occurred_at >= :from and o.occurred_at < :to
-                and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))""",
-                "o.occurred_at desc, o.id desc", from, to, perGoal);
+        return latest(childId, goalIds, "(o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))",
+                from, to, perGoal);
     }
 
-    /** First-time wins on the goals in the range, newest first. */
+    /** First-time wins on the goals in the range, newest first, at most `perGoal` each. */
     public List<Row> firstTimes(UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
-        return refs(childId, goalIds, "o.kind = 'WIN' and o.first_time and o.occurred_at >= :from and o.occurred_at < :to",
-                "o.occurred_at desc, o.id desc", from, to, perGoal);
+        return latest(childId, goalIds, "o.kind = 'WIN' and o.first_time", from, to, perGoal);
     }
 
     /**
@@ -157,17 +154,37 @@ public class ProgressRepository {
         return rows.stream().map(ProgressRepository::row).toList();
     }
 
+    /**
+     * The newest observations of each goal in [from, to) that match `where`, newest first. Each
+     * goal is one backward walk of observation_by_goal that stops after `perGoal` matches, so
+     * the cost follows the rows shown, not how many observations the goal has in the range.
+     */
+    private List<Row> latest(UUID childId, Collection<UUID> goalIds, String where, Instant from, Instant to,
+            int perGoal) {
+        return rows("select " + REF_COLUMNS
+                + " from goal g cross join lateral (select * from observation o"
+                + " where o.child_id = g.child_id and o.goal_id = g.id and o.deleted_at is null"
+                + " and o.occurred_at >= :from and o.occurred_at < :to and " + where
+                + " order by o.occurred_at desc, o.id desc limit :perGoal) o"
+                + " where g.child_id = :child and g.id in (:goals)"
+                + " order by o.occurred_at desc, o.id desc", childId, goalIds, from, to, perGoal);
+    }
+
+    /** Per goal, the first `perGoal` rows matching `where` in an order no index gives (ranked in SQL). */
     private List<Row> refs(UUID childId, Collection<UUID> goalIds, String where, String order, Instant from,
             Instant to, int perGoal) {
+        // Rank on plain columns first; the costlier new-setting check runs on the kept rows only.
+        return rows("select " + REF_COLUMNS + " from (select o.*, row_number() over (partition by o.goal_id order by "
+                + order + ") as rank from observation o where o.child_id = :child and o.goal_id in (:goals)"
+                + " and o.deleted_at is null and " + where + ") o where o.rank <= :perGoal"
+                + " order by o.occurred_at desc, o.id desc", childId, goalIds, from, to, perGoal);
+    }
+
+    /** Runs a query of cited observations; every caller's SQL names :child, :goals, :from, :to and :perGoal. */
+    private List<Row> rows(String sql, UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        // Rank on plain columns first; the costlier new-setting check runs on the kept rows only.
-        String sql = "select " + REF_COLUMNS + " from (select o.*, row_number() over (partition by o.goal_id order by "
-                + order + ") as rank from observation o where o.child_id = :child and o.goal_id in (:goals)"
-                + " and o.deleted_at is null and " + where + ") o where o.rank <= :perGoal"
-                + " order by o.occurred_at desc, o.id desc";
-        // Every caller names both :from and :to (in its condition or its order).
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql)
                 .setParameter("child", childId).setParameter("goals", goalIds)
