@@ -29,7 +29,10 @@ select id, author_capacity, author_id, child_id, created_at, deleted_at, deleted
        message_id, occurred_at, prompt_level, regulation, setting, source, step_id, support, text, updated_at, version
 from observation where child_id = :child_id and id = any(:obs::uuid[]);
 select id, author_capacity, author_id, child_id, created_at, note, observation_id from cheer
-where child_id = :child_id and (observation_id = any(:obs::uuid[]) or id = any(:cheers::uuid[])) order by created_at, id;
+where child_id = :child_id and observation_id = any(:obs::uuid[])
+union
+select id, author_capacity, author_id, child_id, created_at, note, observation_id from cheer
+where child_id = :child_id and id = any(:cheers::uuid[]) order by created_at, id;
 select id, author_capacity, author_id, body, child_id, conversation_id, created_at, deleted_at, edited_at, observation_id, urgent
 from message where child_id = :child_id and id = any(:msgs::uuid[]);
 select id, created_at, email, email_verified, name, subject, username from app_user

@@ -118,14 +118,18 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     /**
      * For a timeline page, in one query: the cheers on the page's observations and the cheers
-     * the page shows as items of their own, oldest first. A cheer can be both.
+     * the page shows as items of their own, oldest first. A cheer can be both. Two branches,
+     * not one OR: each keeps its own index (cheer_by_observation, the primary key), where an OR
+     * lets PostgreSQL read every cheer of the child.
      */
     public List<Cheer> cheersOnOrByIds(UUID childId, Collection<UUID> observationIds, Collection<UUID> cheerIds) {
         if (observationIds.isEmpty() && cheerIds.isEmpty()) {
             return List.of();
         }
         return SqlValues.entities(em, """
-                select * from cheer where child_id = :child and (observation_id = any(:observations) or id = any(:cheers))
+                select * from cheer where child_id = :child and observation_id = any(:observations)
+                union
+                select * from cheer where child_id = :child and id = any(:cheers)
                 order by created_at, id""", Cheer.class)
                 .setParameter("child", childId).setParameter("observations", SqlValues.uuids(observationIds))
                 .setParameter("cheers", SqlValues.uuids(cheerIds)).getResultList();
