@@ -44,7 +44,8 @@ public class OpenLoop {
         String base = args[1];
         double rate = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        Semaphore connections = new Semaphore(Integer.parseInt(args[4]));
+        int maxInFlight = Integer.parseInt(args[4]);
+        Semaphore connections = new Semaphore(maxInFlight);
         if (requests.stream().anyMatch(r -> !r[0].equals("GET"))) {
             throw new IllegalArgumentException("OpenLoop sends GETs only");
         }
@@ -92,7 +93,7 @@ public class OpenLoop {
                 connections.release();
             });
         }
-        connections.acquireUninterruptibly(Integer.parseInt(args[4]));  // every request answered
+        connections.acquireUninterruptibly(maxInFlight);  // every request answered
         double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
         long[] measured = Arrays.copyOfRange(latencies, warmup, warmup + total);
         Arrays.sort(measured);
@@ -103,10 +104,5 @@ public class OpenLoop {
 
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    static {
-        // Keep-alive connections are reused; a pool as large as the number in flight.
-        System.setProperty("jdk.httpclient.connectionPoolSize", "64");
     }
 }
