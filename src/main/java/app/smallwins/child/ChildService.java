@@ -16,13 +16,13 @@ import app.smallwins.common.http.Etags;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
+import app.smallwins.common.persistence.ReadOnly;
 import app.smallwins.common.security.Caller;
 import app.smallwins.common.security.ChildAccess;
 import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.CurrentCaller;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
-import app.smallwins.common.persistence.ReadOnly;
 
 @ApplicationScoped
 public class ChildService {

@@ -20,6 +20,7 @@ import app.smallwins.audit.AccessLog;
 import app.smallwins.child.ChildRepository;
 import app.smallwins.common.Author;
 import app.smallwins.common.error.ApiException;
+import app.smallwins.common.persistence.ReadOnly;
 import app.smallwins.common.security.ChildAccess;
 import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
@@ -30,7 +31,6 @@ import app.smallwins.goal.GoalStatus;
 import app.smallwins.observation.PromptLevel;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.People;
-import app.smallwins.common.persistence.ReadOnly;
 
 /**
  * Turns a child's observations into progress views: SQL aggregates the evidence into

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
+import app.smallwins.common.persistence.ReadOnly;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.ChildAccess;
 import app.smallwins.common.security.ChildGrant;
@@ -30,7 +31,6 @@ import app.smallwins.observation.ObservationRepository;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationView;
 import app.smallwins.user.People;
-import app.smallwins.common.persistence.ReadOnly;
 
 /**
  * The child's story, newest first: observations, cheers and team messages merged. One query picks the page

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.smallwins.common.Author;
-import app.smallwins.common.security.Role;
 import app.smallwins.common.persistence.SqlValues;
+import app.smallwins.common.security.Role;
 
 /** Looks up the people behind a page of rows in one query, to name authors without N+1. */
 @ApplicationScoped
