@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 
@@ -120,7 +121,8 @@ public class MessagingRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return SqlValues.byIds(em, Message.class, "message", childId, ids).getResultList();
+        return RowQuery.of(em, "select * from message where child_id = :child and id = any(:ids)")
+                .set("child", childId).set("ids", SqlValues.uuids(ids)).list(Message::fromRow);
     }
 
     public void persist(Object entity) {

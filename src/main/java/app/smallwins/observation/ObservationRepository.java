@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -101,7 +102,8 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (ids.isEmpty()) {
             return List.of();
         }
-        return SqlValues.byIds(em, Observation.class, "observation", childId, ids).getResultList();
+        return RowQuery.of(em, "select * from observation where child_id = :child and id = any(:ids)")
+                .set("child", childId).set("ids", SqlValues.uuids(ids)).list(Observation::fromRow);
     }
 
     /** The cheers on a page of observations, oldest first per observation: one query. */
@@ -109,11 +111,11 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (observationIds.isEmpty()) {
             return Map.of();
         }
-        return SqlValues.entities(em, """
+        return RowQuery.of(em, """
                 select * from cheer where child_id = :child and observation_id = any(:ids)
-                order by created_at, id""", Cheer.class)
-                .setParameter("child", childId).setParameter("ids", SqlValues.uuids(observationIds))
-                .getResultStream().collect(Collectors.groupingBy(c -> c.observationId));
+                order by created_at, id""")
+                .set("child", childId).set("ids", SqlValues.uuids(observationIds))
+                .list(Cheer::fromRow).stream().collect(Collectors.groupingBy(c -> c.observationId));
     }
 
     /**
@@ -126,13 +128,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (observationIds.isEmpty() && cheerIds.isEmpty()) {
             return List.of();
         }
-        return SqlValues.entities(em, """
+        return RowQuery.of(em, """
                 select * from cheer where child_id = :child and observation_id = any(:observations)
                 union
                 select * from cheer where child_id = :child and id = any(:cheers)
-                order by created_at, id""", Cheer.class)
-                .setParameter("child", childId).setParameter("observations", SqlValues.uuids(observationIds))
-                .setParameter("cheers", SqlValues.uuids(cheerIds)).getResultList();
+                order by created_at, id""")
+                .set("child", childId).set("observations", SqlValues.uuids(observationIds))
+                .set("cheers", SqlValues.uuids(cheerIds)).list(Cheer::fromRow);
     }
 
     /** Adds the person's cheer unless they already cheered this win; safe under races. */

@@ -18,7 +18,7 @@ import app.smallwins.audit.AccessLog;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.persistence.ReadOnly;
-import app.smallwins.common.persistence.SqlValues;
+import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.security.ChildAccess;
 import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
@@ -68,7 +68,7 @@ public class TimelineService {
         ReadOnly.rest(em);
         // Each branch is ordered and limited on its own index, so the merge reads at most
         // three pages of rows however long the child's history is.
-        var query = em.createNativeQuery("""
+        var query = RowQuery.of(em, """
                 select * from (
                   (select 'OBSERVATION' as type, o.id, o.occurred_at as at from observation o
                    where o.child_id = :child and o.deleted_at is null"""
@@ -91,13 +91,10 @@ public class TimelineService {
 
                    order by m.created_at desc, m.id desc limit :fetch)
                 ) t order by at desc, id desc limit :fetch""")
-                .setParameter("child", childId)
-                .setParameter("fetch", limit + 1);
-        Cursor.bindNative(query, after);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(TimelineItem.Type.valueOf((String) r[0]), (UUID) r[1],
-                SqlValues.instant(r[2]))).toList();
+                .set("child", childId)
+                .set("fetch", limit + 1);
+        List<Entry> entries = Cursor.bind(query, after).list(row -> new Entry(
+                RowQuery.enumOf(row, "type", TimelineItem.Type.class), RowQuery.uuid(row, "id"), RowQuery.instant(row, "at")));
         Page<Entry> page = Page.of(entries, limit, e -> new Cursor(e.at(), e.id()));
 
         List<UUID> observationIds = idsOf(page, TimelineItem.Type.OBSERVATION);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.smallwins.common.Author;
+import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 
@@ -24,8 +25,8 @@ public class People {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return SqlValues.entities(users.getEntityManager(), "select * from app_user where id = any(:ids)", AppUser.class)
-                .setParameter("ids", SqlValues.uuids(ids)).getResultList().stream()
+        return RowQuery.of(users.getEntityManager(), "select * from app_user where id = any(:ids)")
+                .set("ids", SqlValues.uuids(ids)).list(AppUser::fromRow).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.Query;
 
 import app.smallwins.common.error.ApiException;
+import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 
 /**
@@ -59,6 +60,11 @@ public record Cursor(Instant at, UUID id) {
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
+    }
+
+    /** Binds :at and :id of a native keyset condition, when there is a cursor. */
+    public static RowQuery bind(RowQuery query, Cursor after) {
+        return after == null ? query : query.set("at", after.at()).set("id", after.id());
     }
 
     /** Binds :at (as timestamptz) and :id of a native keyset condition, when there is a cursor. */

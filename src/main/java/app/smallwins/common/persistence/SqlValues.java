@@ -8,9 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
 /** Converts values to and from native SQL results and parameters, whatever type the driver picks. */
 public final class SqlValues {
 
@@ -30,19 +27,6 @@ public final class SqlValues {
      */
     public static UUID[] uuids(Collection<UUID> ids) {
         return ids.stream().distinct().toArray(UUID[]::new);
-    }
-
-    /** Rows of one child's table by id, as entities: {@code select * from <table> where child_id = ? and id = any(?)}. */
-    public static <T> TypedQuery<T> byIds(EntityManager em, Class<T> entity, String table, UUID childId,
-            Collection<UUID> ids) {
-        return entities(em, "select * from " + table + " where child_id = :child and id = any(:ids)", entity)
-                .setParameter("child", childId).setParameter("ids", uuids(ids));
-    }
-
-    /** A native query whose rows are entities of one type. */
-    @SuppressWarnings("unchecked")
-    public static <T> TypedQuery<T> entities(EntityManager em, String sql, Class<T> entity) {
-        return (TypedQuery<T>) em.createNativeQuery(sql, entity);
     }
 
     public static Instant instant(Object value) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.error.ApiException;
+import app.smallwins.common.persistence.RowQuery;
 
 /**
  * The one answer to "what may this caller do with this child?". Every child-scoped
@@ -28,23 +29,25 @@ public class ChildAccess {
     @Inject
     EntityManager em;
 
+    private record Membership(boolean archived, String role) {
+    }
+
     public ChildGrant require(UUID childId, Permission permission) {
         Caller caller = currentCaller.get();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.archived_at is not null, m.role
+        List<Membership> rows = RowQuery.of(em, """
+                select c.archived_at is not null as archived, m.role
                 from child c
                 left join team_membership m
-                       on m.child_id = c.id and m.user_id = ?2 and m.removed_at is null
-                where c.id = ?1""")
-                .setParameter(1, childId)
-                .setParameter(2, caller.userId())
-                .getResultList();
+                       on m.child_id = c.id and m.user_id = :user and m.removed_at is null
+                where c.id = :child""")
+                .set("child", childId)
+                .set("user", caller.userId())
+                .list(row -> new Membership(row.getBoolean("archived"), row.getString("role")));
         if (rows.isEmpty()) {
             throw childNotFound();
         }
-        boolean archived = (Boolean) rows.get(0)[0];
-        Role capacity = capacityOf(caller, archived, (String) rows.get(0)[1]);
+        boolean archived = rows.get(0).archived();
+        Role capacity = capacityOf(caller, archived, rows.get(0).role());
         if (!permission.grantedTo(capacity)) {
             throw ApiException.forbidden("Your capacity on this child (" + capacity + ") does not permit this");
         }
