@@ -3,6 +3,7 @@ package app.smallwins;
 import static app.smallwins.support.Api.as;
 import static app.smallwins.support.Problems.problem;
 import static app.smallwins.support.Records.cheer;
+import static app.smallwins.support.Records.goalsPath;
 import static app.smallwins.support.Records.hoursAgo;
 import static app.smallwins.support.Records.json;
 import static app.smallwins.support.Records.observationsPath;
@@ -95,6 +96,41 @@ class TimelineApiTest {
                 .body("items[1].at", equalTo(threeHoursAgo.toString()))
                 .body("items[3].observation.cheers[0].id", equalTo(cheer))
                 .body("nextCursor", nullValue());
+    }
+
+    /**
+     * The timeline reads its rows by hand (RowQuery); every field must come out as the
+     * endpoints that load the same records as entities show it.
+     */
+    @Test
+    void itemsShowEveryFieldAsTheRecordsOwnEndpointsDo() {
+        CareTeam team = new CareTeam();
+        JsonPath goal = as(team.teacher).body(json("title", "Asks for help", "domain", "COMMUNICATION",
+                "steps", List.of(json("description", "Uses the help card")))).post(goalsPath(team.childId))
+                .then().statusCode(201).extract().jsonPath();
+        String observation = record(team.therapist, team.childId, json("kind", "WIN", "text", "Asked for help",
+                "goalId", goal.getString("id"), "stepId", goal.getString("steps[0].id"), "setting", "THERAPY",
+                "promptLevel", "GESTURAL", "regulation", "UNSETTLED", "firstTime", true, "support", "Help card",
+                "occurredAt", hoursAgo(3).toString()));
+        String observationPath = observationsPath(team.childId) + "/" + observation;
+        as(team.therapist).body(json("text", "Asked for help with the card")).patch(observationPath)
+                .then().statusCode(200);
+        Map<String, Object> cheer = as(team.parent).body(Map.of("note", "Brilliant")).post(observationPath + "/cheers")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        String conversations = team.childPath() + "/conversations";
+        String teamConversation = as(team.teacher).get(conversations).then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.kind == 'TEAM' }.id");
+        Map<String, Object> message = as(team.para).body(json("body", "Great morning", "urgent", true))
+                .post(conversations + "/" + teamConversation + "/messages").then().statusCode(201)
+                .extract().jsonPath().getMap("");
+
+        JsonPath timeline = as(team.teacher).get(timelinePath(team)).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("MESSAGE", "CHEER", "OBSERVATION"), timeline.getList("items.type"));
+        assertEquals(message, timeline.getMap("items[0].message"));
+        assertEquals(cheer, timeline.getMap("items[1].cheer"));
+        assertEquals(as(team.teacher).get(observationPath).then().statusCode(200).extract().jsonPath().getMap(""),
+                timeline.getMap("items[2].observation"));
+        assertEquals(List.of(cheer), timeline.getList("items[2].observation.cheers"));
     }
 
     @Test
