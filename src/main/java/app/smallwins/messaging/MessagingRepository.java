@@ -118,11 +118,7 @@ public class MessagingRepository {
     }
 
     public List<Message> messagesByIds(UUID childId, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return RowQuery.of(em, "select * from message where child_id = :child and id = any(:ids)")
-                .set("child", childId).set("ids", SqlValues.uuids(ids)).list(Message::fromRow);
+        return RowQuery.byIds(em, "message", childId, ids, Message::fromRow);
     }
 
     public void persist(Object entity) {

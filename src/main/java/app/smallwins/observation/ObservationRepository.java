@@ -99,11 +99,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     }
 
     public List<Observation> byIds(UUID childId, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return RowQuery.of(em, "select * from observation where child_id = :child and id = any(:ids)")
-                .set("child", childId).set("ids", SqlValues.uuids(ids)).list(Observation::fromRow);
+        return RowQuery.byIds(em, "observation", childId, ids, Observation::fromRow);
     }
 
     /** The cheers on a page of observations, oldest first per observation: one query. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,19 @@ public final class RowQuery {
 
     public static RowQuery of(EntityManager em, String sql) {
         return new RowQuery(em.unwrap(SessionImplementor.class), PARSED.computeIfAbsent(sql, RowQuery::parse));
+    }
+
+    /**
+     * Rows of one child's table by id: {@code select * from <table> where child_id = ? and
+     * id = any(?)}, one array parameter, so the statement is the same for every page size.
+     * No ids, no query.
+     */
+    public static <T> List<T> byIds(EntityManager em, String table, UUID childId, Collection<UUID> ids, Mapper<T> mapper) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return of(em, "select * from " + table + " where child_id = :child and id = any(:ids)")
+                .set("child", childId).set("ids", SqlValues.uuids(ids)).list(mapper);
     }
 
     /**
