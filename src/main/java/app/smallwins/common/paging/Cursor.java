@@ -50,7 +50,10 @@ public record Cursor(Instant at, UUID id) {
         return after == null ? "" : " and (%1$s > :at or (%1$s = :at and %2$s > :id))".formatted(at, id);
     }
 
-    /** Native SQL condition for the rows after this position in a newest-first list. Bind with {@link #bindNative}. */
+    /**
+     * Native SQL condition for the rows after this position in a newest-first list. Bind with
+     * {@link #bindNative(Query, Cursor)} or, for a {@link RowQuery}, {@link #bind(RowQuery, Cursor)}.
+     */
     public static String olderThanNative(Cursor after, String at, String id) {
         return after == null ? "" : " and (%s, %s) < (:at, :id)".formatted(at, id);
     }
