@@ -5,6 +5,8 @@ import static app.smallwins.support.Api.addMember;
 import static app.smallwins.support.Api.anonymous;
 import static app.smallwins.support.Api.as;
 import static app.smallwins.support.Api.createChild;
+import static app.smallwins.support.Records.conversationsPath;
+import static app.smallwins.support.Records.teamConversation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,17 +45,8 @@ class MessagingApiTest {
     @Inject
     SessionFactory sessionFactory;
 
-    private static String conversations(CareTeam team) {
-        return team.childPath() + "/conversations";
-    }
-
-    private static String teamConversation(CareTeam team, Tokens.TestUser user) {
-        return as(user).get(conversations(team)).then().statusCode(200)
-                .extract().jsonPath().getString("items.find { it.kind == 'TEAM' }.id");
-    }
-
     private static String post(CareTeam team, Tokens.TestUser author, String conversationId, Map<String, ?> body) {
-        return as(author).body(body).post(conversations(team) + "/" + conversationId + "/messages")
+        return as(author).body(body).post(conversationsPath(team) + "/" + conversationId + "/messages")
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -63,20 +56,20 @@ class MessagingApiTest {
         String teamId = teamConversation(team, team.teacher);
         String withParent = as(team.teacher)
                 .body(Map.of("title", "Mornings", "memberIds", List.of(team.parentMembership)))
-                .post(conversations(team)).then().statusCode(201)
+                .post(conversationsPath(team)).then().statusCode(201)
                 .body("kind", equalTo("PRIVATE"))
                 .body("participants", hasSize(2))
                 .extract().path("id");
         String staffOnly = as(team.teacher)
                 .body(Map.of("title", "Staff", "memberIds", List.of(team.paraMembership, team.therapistMembership)))
-                .post(conversations(team)).then().statusCode(201).extract().path("id");
+                .post(conversationsPath(team)).then().statusCode(201).extract().path("id");
 
-        as(team.parent).get(conversations(team)).then().statusCode(200)
+        as(team.parent).get(conversationsPath(team)).then().statusCode(200)
                 .body("items.id", containsInAnyOrder(teamId, withParent));
-        as(team.parent).get(conversations(team) + "/" + staffOnly + "/messages").then().statusCode(404);
-        as(team.parent).body(Map.of("body", "hello")).post(conversations(team) + "/" + staffOnly + "/messages")
+        as(team.parent).get(conversationsPath(team) + "/" + staffOnly + "/messages").then().statusCode(404);
+        as(team.parent).body(Map.of("body", "hello")).post(conversationsPath(team) + "/" + staffOnly + "/messages")
                 .then().statusCode(404);
-        as(team.para).get(conversations(team) + "/" + staffOnly + "/messages").then().statusCode(200);
+        as(team.para).get(conversationsPath(team) + "/" + staffOnly + "/messages").then().statusCode(200);
     }
 
     @Test
@@ -85,20 +78,21 @@ class MessagingApiTest {
         String teamId = teamConversation(team, team.teacher);
         String messageId = post(team, team.teacher, teamId, Map.of("body", "Hello team"));
         for (Tokens.TestUser outsider : List.of(team.otherParent, team.strangerTeacher)) {
-            as(outsider).get(conversations(team)).then().statusCode(404);
+            as(outsider).get(conversationsPath(team)).then().statusCode(404);
             as(outsider).body(Map.of("title", "x", "memberIds", List.of(team.parentMembership)))
-                    .post(conversations(team)).then().statusCode(404);
-            as(outsider).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(404);
-            as(outsider).body(Map.of("body", "hi")).post(conversations(team) + "/" + teamId + "/messages")
+                    .post(conversationsPath(team)).then().statusCode(404);
+            as(outsider).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(404);
+            as(outsider).body(Map.of("body", "hi")).post(conversationsPath(team) + "/" + teamId + "/messages")
                     .then().statusCode(404);
-            as(outsider).body(Map.of("upTo", messageId)).post(conversations(team) + "/" + teamId + "/read")
+            as(outsider).body(Map.of("upTo", messageId)).post(conversationsPath(team) + "/" + teamId + "/read")
                     .then().statusCode(404);
             as(outsider).body(Map.of("body", "x"))
-                    .patch(conversations(team) + "/" + teamId + "/messages/" + messageId).then().statusCode(404);
-            as(outsider).delete(conversations(team) + "/" + teamId + "/messages/" + messageId).then().statusCode(404);
+                    .patch(conversationsPath(team) + "/" + teamId + "/messages/" + messageId).then().statusCode(404);
+            as(outsider).delete(conversationsPath(team) + "/" + teamId + "/messages/" + messageId)
+                    .then().statusCode(404);
         }
-        anonymous().get(conversations(team)).then().statusCode(401);
-        anonymous().body(Map.of("body", "hi")).post(conversations(team) + "/" + teamId + "/messages")
+        anonymous().get(conversationsPath(team)).then().statusCode(401);
+        anonymous().body(Map.of("body", "hi")).post(conversationsPath(team) + "/" + teamId + "/messages")
                 .then().statusCode(401);
         anonymous().get(BASE + "/me/unread").then().statusCode(401);
     }
@@ -108,13 +102,13 @@ class MessagingApiTest {
         CareTeam team = new CareTeam();
         String teamId = teamConversation(team, team.teacher);
         post(team, team.teacher, teamId, Map.of("body", "Before the new para joined"));
-        as(team.para).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(200);
+        as(team.para).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(200);
         as(team.teacher).delete(team.childPath() + "/team/" + team.paraMembership).then().statusCode(204);
-        as(team.para).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(404);
+        as(team.para).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(404);
 
         Tokens.TestUser newPara = Tokens.newUser("para");
         addMember(team.teacher, team.childId, newPara, "para", "new para");
-        as(newPara).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(200)
+        as(newPara).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(200)
                 .body("items.body", hasItem("Before the new para joined"));
     }
 
@@ -123,14 +117,14 @@ class MessagingApiTest {
         CareTeam team = new CareTeam();
         String teamId = teamConversation(team, team.teacher);
         String id = post(team, team.teacher, teamId, Map.of("body", "Arjun sorted shapes"));
-        String path = conversations(team) + "/" + teamId + "/messages/" + id;
+        String path = conversationsPath(team) + "/" + teamId + "/messages/" + id;
         as(team.parent).body(Map.of("body", "changed")).patch(path).then().statusCode(403);
         as(team.teacher).body(Map.of("body", "Arjun sorted all the shapes")).patch(path).then().statusCode(200)
                 .body("body", equalTo("Arjun sorted all the shapes"))
                 .body("editedAt", not(nullValue()));
         as(team.parent).delete(path).then().statusCode(403);
         as(team.teacher).delete(path).then().statusCode(204);
-        as(team.parent).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(200)
+        as(team.parent).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(200)
                 .body("items[0].id", equalTo(id))
                 .body("items[0].deleted", equalTo(true))
                 .body("items[0].body", nullValue());
@@ -146,7 +140,7 @@ class MessagingApiTest {
         Response created = as(team.teacher).body(Map.of(
                 "body", "Arjun sorted all the shapes by colour independently today",
                 "win", Map.of("setting", "CLASSROOM", "promptLevel", "INDEPENDENT", "firstTime", true)))
-                .post(conversations(team) + "/" + teamId + "/messages");
+                .post(conversationsPath(team) + "/" + teamId + "/messages");
         created.then().statusCode(201);
         String messageId = created.path("id");
         String observationId = created.path("observationId");
@@ -158,7 +152,7 @@ class MessagingApiTest {
                 .body("items[0].kind", equalTo("WIN"))
                 .body("items[0].source", equalTo("MESSAGE"))
                 .body("items[0].messageId", equalTo(messageId));
-        as(team.parent).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(200)
+        as(team.parent).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].observationId", equalTo(observationId));
     }
@@ -173,12 +167,12 @@ class MessagingApiTest {
 
         as(team.teacher).body(Map.of("body", "Sorted shapes",
                 "win", Map.of("setting", "CLASSROOM", "goalId", otherChildGoal)))
-                .post(conversations(team) + "/" + teamId + "/messages")
+                .post(conversationsPath(team) + "/" + teamId + "/messages")
                 .then().statusCode(422)
                 .body("errors[0].field", equalTo("goalId"));
 
         as(team.parent).get(team.childPath() + "/observations").then().statusCode(200).body("items", hasSize(0));
-        as(team.parent).get(conversations(team) + "/" + teamId + "/messages").then().statusCode(200)
+        as(team.parent).get(conversationsPath(team) + "/" + teamId + "/messages").then().statusCode(200)
                 .body("items", hasSize(0));
     }
 
@@ -186,7 +180,7 @@ class MessagingApiTest {
     void retriedPostWithSameKeyReturnsSameMessageAlsoWhenConcurrent() throws Exception {
         CareTeam team = new CareTeam();
         String teamId = teamConversation(team, team.teacher);
-        String messages = conversations(team) + "/" + teamId + "/messages";
+        String messages = conversationsPath(team) + "/" + teamId + "/messages";
         Map<String, ?> body = Map.of("body", "He had a great lunch", "urgent", false);
 
         String key = UUID.randomUUID().toString();

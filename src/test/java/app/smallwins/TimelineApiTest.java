@@ -3,12 +3,14 @@ package app.smallwins;
 import static app.smallwins.support.Api.as;
 import static app.smallwins.support.Problems.problem;
 import static app.smallwins.support.Records.cheer;
+import static app.smallwins.support.Records.conversationsPath;
 import static app.smallwins.support.Records.goalsPath;
 import static app.smallwins.support.Records.hoursAgo;
 import static app.smallwins.support.Records.json;
 import static app.smallwins.support.Records.observationsPath;
 import static app.smallwins.support.Records.record;
 import static app.smallwins.support.Records.recordWin;
+import static app.smallwins.support.Records.teamConversation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -117,11 +119,9 @@ class TimelineApiTest {
                 .then().statusCode(200);
         Map<String, Object> cheer = as(team.parent).body(Map.of("note", "Brilliant")).post(observationPath + "/cheers")
                 .then().statusCode(201).extract().jsonPath().getMap("");
-        String conversations = team.childPath() + "/conversations";
-        String teamConversation = as(team.teacher).get(conversations).then().statusCode(200)
-                .extract().jsonPath().getString("items.find { it.kind == 'TEAM' }.id");
         Map<String, Object> message = as(team.para).body(json("body", "Great morning", "urgent", true))
-                .post(conversations + "/" + teamConversation + "/messages").then().statusCode(201)
+                .post(conversationsPath(team) + "/" + teamConversation(team, team.teacher) + "/messages")
+                .then().statusCode(201)
                 .extract().jsonPath().getMap("");
 
         JsonPath timeline = as(team.teacher).get(timelinePath(team)).then().statusCode(200).extract().jsonPath();

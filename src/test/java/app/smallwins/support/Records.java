@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builders for goals, observations and cheers, created through the API as a given person. */
+/** Builders for goals, observations, cheers and conversations, created or found through the API as a given person. */
 public final class Records {
 
     private Records() {
@@ -39,6 +39,16 @@ public final class Records {
 
     public static String observationsPath(String childId) {
         return Api.BASE + "/children/" + childId + "/observations";
+    }
+
+    public static String conversationsPath(CareTeam team) {
+        return team.childPath() + "/conversations";
+    }
+
+    /** The id of the child's whole-team conversation, as the given member lists it. */
+    public static String teamConversation(CareTeam team, Tokens.TestUser member) {
+        return as(member).get(conversationsPath(team)).then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.kind == 'TEAM' }.id");
     }
 
     public static String createGoal(Tokens.TestUser author, String childId, Map<String, Object> body) {
