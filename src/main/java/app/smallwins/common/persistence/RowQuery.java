@@ -63,7 +63,8 @@ public final class RowQuery {
      * id = any(?)}, one array parameter, so the statement is the same for every page size.
      * No ids, no query.
      */
-    public static <T> List<T> byIds(EntityManager em, String table, UUID childId, Collection<UUID> ids, Mapper<T> mapper) {
+    public static <T> List<T> byIds(EntityManager em, String table, UUID childId, Collection<UUID> ids,
+            Mapper<T> mapper) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -153,13 +154,14 @@ public final class RowQuery {
         boolean inLiteral = false;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
+            char next = i + 1 < sql.length() ? sql.charAt(i + 1) : 0;
             if (c == '\'') {
                 inLiteral = !inLiteral;
-            } else if (!inLiteral && c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+            } else if (!inLiteral && c == ':' && next == ':') {
                 out.append("::");
                 i++;
                 continue;
-            } else if (!inLiteral && c == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+            } else if (!inLiteral && c == ':' && Character.isJavaIdentifierStart(next)) {
                 int end = i + 1;
                 while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
                     end++;
