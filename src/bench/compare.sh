@@ -52,11 +52,10 @@ for round in $(seq "$ROUNDS"); do
     rm -rf target/quarkus-app
     cp -r "$source_dir" target/quarkus-app
     start_app
-    wrk -t2 -c32 -d"${WARMUP}s" --timeout 10s -s src/bench/wrk/scenario.lua "$BENCH_APP" -- "$REQUESTS" warm > /dev/null
+    wrk_scenario 32 "${WARMUP}s" "$BENCH_APP" "$REQUESTS" warm > /dev/null
     for i in 1 2; do
       app0=$(cpu_ticks "$APP_PID") pg0=$(postgres_ticks)
-      read -r rps p50 p99 ok _ <<< "$(wrk -t2 -c32 -d"$DURATION" --timeout 10s -s src/bench/wrk/scenario.lua "$BENCH_APP" -- \
-        "$REQUESTS" "compare-$round-$i" | sed -n 's/^RESULT //p')"
+      read -r rps p50 p99 ok _ <<< "$(wrk_scenario 32 "$DURATION" "$BENCH_APP" "$REQUESTS" "compare-$round-$i")"
       app1=$(cpu_ticks "$APP_PID") pg1=$(postgres_ticks)
       printf '%s\t%s.%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$build")" "$round" "$i" "$rps" "$p50" "$p99" \
         "$(per_request $((app1 - app0)) "$ok")" "$(per_request $((pg1 - pg0)) "$ok")"

@@ -37,6 +37,14 @@ mint_token() {
     "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$BENCH_DIR/issuer-key.pem" -binary | b64url)"
 }
 
+# One wrk run of a scenario (src/bench/wrk/scenario.lua: a random line of the request file
+# per request; an empty file means plain GETs of the URL), two threads:
+#   wrk_scenario CONNECTIONS DURATION URL REQUEST_FILE RUN_ID
+# prints "req/s p50_ms p99_ms 2xx non-2xx errors", and fails if wrk printed no result.
+wrk_scenario() {
+  wrk -t2 -c"$1" -d"$2" --timeout 10s -s src/bench/wrk/scenario.lua "$3" -- "$4" "$5" | grep '^RESULT' | cut -d' ' -f2-
+}
+
 # Starts the packaged app on the benchmark schema, trusting the benchmark issuer's key.
 # Extra environment (e.g. a log level) can be passed as arguments: start_app NAME=value...
 start_app() {

@@ -134,17 +134,14 @@ stop_app
 # ---- pass 2: throughput and latency ---------------------------------------------------
 start_app
 load() {  # name url [request file]
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s src/bench/wrk/scenario.lua "$2" -- \
-    "${3:-/dev/null}" "$RUN-$1" | grep '^RESULT') || { echo "wrk failed for $1" >&2; return 1; }
-  echo "${out#RESULT }"
+  wrk_scenario "$CONNECTIONS" "$DURATION" "$2" "${3:-/dev/null}" "$RUN-$1" || { echo "wrk failed for $1" >&2; return 1; }
 }
 # Warm-up: on two shared cores the JIT needs about two minutes of load before the figures
 # settle (the first minute measures 3-5 times slower), so every scenario runs in turn first.
 for round in 1 2 3; do
   for s in "${SCENARIOS[@]}"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 3 / ${#SCENARIOS[@]} + 1))s" --timeout 10s -s src/bench/wrk/scenario.lua \
-      "$BENCH_APP" -- "$BENCH_DIR/$s.requests" "$RUN-warm$round-$s" > /dev/null
+    wrk_scenario "$CONNECTIONS" "$((WARMUP / 3 / ${#SCENARIOS[@]} + 1))s" "$BENCH_APP" "$BENCH_DIR/$s.requests" \
+      "$RUN-warm$round-$s" > /dev/null
   done
 done
 HTTP_CEILING=-
