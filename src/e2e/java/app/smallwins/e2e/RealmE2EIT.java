@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import app.smallwins.e2e.support.DemoUser;
 import app.smallwins.e2e.support.E2eSettings;
 import app.smallwins.e2e.support.EndToEnd;
 import app.smallwins.e2e.support.Keycloak;
+import app.smallwins.e2e.support.SignIn;
 
 /** docker/keycloak/realm.json gives what the API and its clients rely on. */
 @EndToEnd
@@ -39,6 +41,35 @@ class RealmE2EIT {
             assertThat(user + " email_verified", token.claims().getBoolean("email_verified"), equalTo(true));
             assertThat(user + " name", token.claims().getString("name"), equalTo(user.person.name()));
         }
+    }
+
+    @Test
+    void theAppsSignInGivesFiveMinuteAccessTokensAndARefreshTokenForTheSession() {
+        SignIn signIn = Keycloak.signIn(DemoUser.OLGA.person, Keycloak.APP_CLIENT);
+        AccessToken token = signIn.accessToken();
+        assertThat(signIn.expiresIn(), equalTo(Duration.ofMinutes(5)));
+        assertThat(Duration.between(token.issuedAt(), token.expiresAt()), equalTo(Duration.ofMinutes(5)));
+        assertThat(signIn.refreshToken(), notNullValue());
+        // A fresh session: the refresh token lasts the SSO session's idle timeout.
+        assertThat(signIn.refreshExpiresIn(), equalTo(Duration.ofHours(2)));
+    }
+
+    @Test
+    void aRefreshTokenWorksOnceAndReplayingItEndsTheSession() {
+        SignIn signIn = Keycloak.signIn(DemoUser.OLGA.person, Keycloak.APP_CLIENT);
+        SignIn renewed = Keycloak.refresh(signIn.refreshToken(), Keycloak.APP_CLIENT);
+        assertThat(renewed.accessToken().subject(), equalTo(signIn.accessToken().subject()));
+        assertThat(renewed.accessToken().audience(), hasItem(Keycloak.API_AUDIENCE));
+        assertThat(renewed.refreshToken(), not(equalTo(signIn.refreshToken())));
+
+        // A used refresh token comes back (a copy, or a retry after a lost answer): Keycloak
+        // refuses it and ends the app's session, so the newest refresh token stops working too.
+        Keycloak.tryRefresh(signIn.refreshToken(), Keycloak.APP_CLIENT).then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_grant"));
+        Keycloak.tryRefresh(renewed.refreshToken(), Keycloak.APP_CLIENT).then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_grant"));
     }
 
     @Test

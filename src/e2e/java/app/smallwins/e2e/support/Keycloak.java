@@ -14,8 +14,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The suite's Keycloak: tokens by the password grant, and the admin API for what a scenario
- * needs beyond the realm file (people of its own, a client with very short-lived tokens).
+ * The suite's Keycloak: tokens by the password grant and the refresh grant, and the admin API
+ * for what a scenario needs beyond the realm file (people of its own, a client with very
+ * short-lived tokens).
  */
 public final class Keycloak {
 
@@ -62,12 +63,38 @@ public final class Keycloak {
 
     /** A password grant that Keycloak is expected to refuse; answers its response. */
     public static Response tryToken(Person person, String clientId) {
-        return given().baseUri(E2eSettings.current().keycloakUrl())
+        return passwordGrant(person, clientId).post();
+    }
+
+    /** Signs this person in to the client as an app would: an access token and a refresh token. */
+    public static SignIn signIn(Person person, String clientId) {
+        return SignIn.from(tryToken(person, clientId));
+    }
+
+    private static RequestSpecification passwordGrant(Person person, String clientId) {
+        return tokenEndpoint()
                 .formParam("grant_type", "password")
                 .formParam("client_id", clientId)
                 .formParam("username", person.username())
-                .formParam("password", person.password())
-                .post("/realms/" + REALM + "/protocol/openid-connect/token");
+                .formParam("password", person.password());
+    }
+
+    /** The refresh grant, which Keycloak may refuse; answers its response. */
+    public static Response tryRefresh(String refreshToken, String clientId) {
+        return tokenEndpoint()
+                .formParam("grant_type", "refresh_token")
+                .formParam("client_id", clientId)
+                .formParam("refresh_token", refreshToken)
+                .post();
+    }
+
+    /** Renews the tokens of a sign-in with its refresh token. */
+    public static SignIn refresh(String refreshToken, String clientId) {
+        return SignIn.from(tryRefresh(refreshToken, clientId));
+    }
+
+    private static RequestSpecification tokenEndpoint() {
+        return given().baseUri(E2eSettings.current().realmUrl() + "/protocol/openid-connect/token");
     }
 
     /** A new realm user with a verified e-mail and the given realm roles (none is fine). */
