@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -16,7 +18,7 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The suite's Keycloak: tokens by the password grant and the refresh grant, and the admin API
  * for what a scenario needs beyond the realm file (people of its own, a client with very
- * short-lived tokens).
+ * short-lived tokens, disabling someone).
  */
 public final class Keycloak {
 
@@ -33,6 +35,15 @@ public final class Keycloak {
 
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
     private static final Map<String, AccessToken> CACHE = new ConcurrentHashMap<>();
+    /** The master realm's admin tokens live a minute. */
+    private static final Duration ADMIN_RENEW_BEFORE_EXPIRY = Duration.ofSeconds(10);
+    private static final String ACCESS_TOKEN_LIFESPAN = "access.token.lifespan";
+    private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() {
+    };
+    private static final TypeRef<List<Map<String, Object>>> LIST_OF_MAPS = new TypeRef<>() {
+    };
+
+    private static AccessToken adminToken;
 
     private Keycloak() {
     }
@@ -69,6 +80,11 @@ public final class Keycloak {
     /** Signs this person in to the client as an app would: an access token and a refresh token. */
     public static SignIn signIn(Person person, String clientId) {
         return SignIn.from(tryToken(person, clientId));
+    }
+
+    /** A sign-in that asks for an offline token: a refresh token that outlives the session. */
+    public static SignIn signInOffline(Person person, String clientId) {
+        return SignIn.from(passwordGrant(person, clientId).formParam("scope", "openid offline_access").post());
     }
 
     private static RequestSpecification passwordGrant(Person person, String clientId) {
@@ -144,18 +160,95 @@ public final class Keycloak {
                 .then().statusCode(201);
     }
 
-    /** A request to the realm's admin API as the bootstrap admin of the master realm. */
-    private static RequestSpecification admin() {
-        String token = given().baseUri(E2eSettings.current().keycloakUrl())
-                .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", ADMIN_USERNAME)
-                .formParam("password", ADMIN_PASSWORD)
-                .post("/realms/master/protocol/openid-connect/token")
+    /** Disables or enables a realm user: a disabled user can neither sign in nor refresh a token. */
+    public static void setEnabled(Person person, boolean enabled) {
+        String userId = userId(person);
+        Map<String, Object> user = admin().get("/users/" + userId).then().statusCode(200).extract().as(MAP);
+        user.put("enabled", enabled);
+        // Keycloak's PUT replaces the user (attributes left out are cleared), so the whole user goes back.
+        admin().body(user).put("/users/" + userId).then().statusCode(204);
+    }
+
+    public static void deleteUser(Person person) {
+        admin().delete("/users/" + userId(person)).then().statusCode(204);
+    }
+
+    private static String userId(Person person) {
+        List<String> ids = admin().queryParam("username", person.username()).queryParam("exact", true)
+                .get("/users")
                 .then().statusCode(200)
-                .extract().path("access_token");
+                .extract().path("id");
+        if (ids.size() != 1) {
+            throw new IllegalStateException("No single realm user named " + person.username() + ": " + ids);
+        }
+        return ids.get(0);
+    }
+
+    /**
+     * Gives the client's access tokens their own lifespan (the client attribute
+     * {@code access.token.lifespan}, which overrides the realm's accessTokenLifespan) until the
+     * answer is closed, which puts back what the client had.
+     */
+    public static Restore accessTokenLifespan(String clientId, Duration lifespan) {
+        String previous = clientAttribute(clientId, ACCESS_TOKEN_LIFESPAN);
+        setClientAttribute(clientId, ACCESS_TOKEN_LIFESPAN, Long.toString(lifespan.toSeconds()));
+        // An empty value removes the attribute, so the realm's lifespan applies again.
+        return () -> setClientAttribute(clientId, ACCESS_TOKEN_LIFESPAN, previous == null ? "" : previous);
+    }
+
+    /** A change to the realm that closing undoes; meant for try-with-resources. */
+    @FunctionalInterface
+    public interface Restore extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static String clientAttribute(String clientId, String attribute) {
+        Object attributes = client(clientId).get("attributes");
+        return attributes instanceof Map<?, ?> map && map.get(attribute) != null ? map.get(attribute).toString() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setClientAttribute(String clientId, String attribute, String value) {
+        Map<String, Object> client = client(clientId);
+        ((Map<String, Object>) client.computeIfAbsent("attributes", key -> new HashMap<String, Object>()))
+                .put(attribute, value);
+        admin().body(client).put("/clients/" + client.get("id")).then().statusCode(204);
+    }
+
+    /** The client's full representation (PUT expects it whole). */
+    private static Map<String, Object> client(String clientId) {
+        List<Map<String, Object>> clients = admin().queryParam("clientId", clientId)
+                .get("/clients")
+                .then().statusCode(200)
+                .extract().as(LIST_OF_MAPS);
+        if (clients.size() != 1) {
+            throw new IllegalStateException("No single client " + clientId + " in realm " + REALM);
+        }
+        return clients.get(0);
+    }
+
+    /**
+     * A request to the realm's admin API as the bootstrap admin of the master realm. Its token is
+     * reused while it lasts: every password grant costs Keycloak a deliberately slow hash.
+     */
+    private static RequestSpecification admin() {
         return given().baseUri(E2eSettings.current().keycloakUrl() + "/admin/realms/" + REALM)
-                .auth().oauth2(token)
+                .auth().oauth2(adminToken().raw())
                 .contentType(ContentType.JSON);
+    }
+
+    private static synchronized AccessToken adminToken() {
+        if (adminToken == null || adminToken.expiresAt().isBefore(Instant.now().plus(ADMIN_RENEW_BEFORE_EXPIRY))) {
+            adminToken = new AccessToken(given().baseUri(E2eSettings.current().keycloakUrl())
+                    .formParam("grant_type", "password")
+                    .formParam("client_id", "admin-cli")
+                    .formParam("username", ADMIN_USERNAME)
+                    .formParam("password", ADMIN_PASSWORD)
+                    .post("/realms/master/protocol/openid-connect/token")
+                    .then().statusCode(200)
+                    .extract().path("access_token"));
+        }
+        return adminToken;
     }
 }
