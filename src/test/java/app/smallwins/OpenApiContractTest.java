@@ -85,11 +85,11 @@ class OpenApiContractTest {
         assertAll(checks);
         assertThat(operationIds, org.hamcrest.Matchers.containsInAnyOrder("getMe", "getUnread",
                 "createChild", "listChildren", "getChild", "updateChild", "archiveChild",
-                "listTeam", "addTeamMember", "removeTeamMember", "listAccessLog",
+                "listTeam", "addTeamMember", "getTeamMember", "removeTeamMember", "listAccessLog",
                 "createGoal", "listGoals", "getGoal", "updateGoal", "getGoalHistory",
                 "recordObservation", "listObservations", "getObservation", "updateObservation", "deleteObservation",
-                "cheerWin", "writeJournalEntry", "listJournal", "getTimeline",
-                "listConversations", "openConversation", "listMessages", "postMessage", "editMessage",
+                "cheerWin", "getCheer", "writeJournalEntry", "listJournal", "getTimeline",
+                "listConversations", "openConversation", "getConversation", "listMessages", "postMessage", "getMessage", "editMessage",
                 "deleteMessage", "getMessageHistory", "markConversationRead",
                 "getGoalProgress", "getProgressChart", "getWinsSummary", "exportRecord"));
     }

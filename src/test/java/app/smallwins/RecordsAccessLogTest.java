@@ -77,7 +77,9 @@ class RecordsAccessLogTest {
                 byAction.get("goal.create"));
         assertEquals(List.of(new Entry("goal.update", "therapist", actor(team, team.therapist), goalId)),
                 byAction.get("goal.update"));
-        assertEquals(List.of(new Entry("goal.read", "para", actor(team, team.para), goalId)), byAction.get("goal.read"));
+        // Newest first. The suite follows every Location (support/Api#FOLLOWS_LOCATION): a real read, logged.
+        assertEquals(List.of(new Entry("goal.read", "para", actor(team, team.para), goalId),
+                new Entry("goal.read", "teacher", actor(team, team.teacher), goalId)), byAction.get("goal.read"));
         assertEquals(List.of(new Entry("goal.list", "parent", actor(team, team.parent), null)),
                 byAction.get("goal.list"));
         assertEquals(List.of(new Entry("goal.history", "parent", actor(team, team.parent), goalId)),
@@ -89,8 +91,12 @@ class RecordsAccessLogTest {
                 byAction.get("observation.update"));
         assertEquals(List.of(new Entry("observation.delete", "para", actor(team, team.para), mistake)),
                 byAction.get("observation.delete"));
-        assertEquals(List.of(new Entry("observation.read", "teacher", actor(team, team.teacher), win)),
-                byAction.get("observation.read"));
+        assertEquals(List.of(new Entry("observation.read", "parent", actor(team, team.parent), entry),
+                new Entry("observation.read", "teacher", actor(team, team.teacher), win),
+                new Entry("observation.read", "para", actor(team, team.para), mistake),
+                new Entry("observation.read", "para", actor(team, team.para), win)), byAction.get("observation.read"));
+        assertEquals(List.of(new Entry("cheer.read", "therapist", actor(team, team.therapist), cheerId)),
+                byAction.get("cheer.read"));
         assertEquals(List.of(new Entry("observation.list", "teacher", actor(team, team.teacher), null)),
                 byAction.get("observation.list"));
         assertEquals(List.of(new Entry("journal.list", "therapist", actor(team, team.therapist), null)),

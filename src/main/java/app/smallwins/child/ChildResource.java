@@ -17,11 +17,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.smallwins.common.http.Etags;
+import app.smallwins.common.http.Links;
 import app.smallwins.common.http.Responses;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Page;
@@ -57,10 +56,10 @@ public class ChildResource {
     public Response create(
             @Parameter(description = "Makes retries safe: a retry with the same key returns the first result.")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull NewChild body, @Context UriInfo uri) {
+            @Valid @NotNull NewChild body) {
         Idempotency.Outcome<ChildView> outcome = children.create(body, idempotencyKey);
         ChildView child = outcome.value();
-        return Responses.created(uri.getAbsolutePathBuilder().path(child.id().toString()).build(), child,
+        return Responses.created(Links.to(ChildResource.class, "get", child.id()), child,
                 outcome.replayed())
                 .header(HttpHeaders.ETAG, Etags.of(child.version())).build();
     }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.smallwins.common.http.Etags;
+import app.smallwins.common.http.Links;
 import app.smallwins.common.http.QueryParams;
 import app.smallwins.common.http.Responses;
 import app.smallwins.common.idempotency.Idempotency;
@@ -58,7 +59,7 @@ public class GoalResource {
             @Valid @NotNull NewGoal body) {
         Idempotency.Outcome<GoalView> outcome = goals.create(childId, body, idempotencyKey);
         GoalView goal = outcome.value();
-        return Responses.created(URI.create("/api/v1/children/" + childId + "/goals/" + goal.id()), goal,
+        return Responses.created(link(childId, goal.id()), goal,
                 outcome.replayed()).header(HttpHeaders.ETAG, Etags.of(goal.version())).build();
     }
 
@@ -101,6 +102,11 @@ public class GoalResource {
             @Valid @NotNull GoalPatch body) {
         GoalView goal = goals.patch(childId, goalId, ifMatch, body);
         return Response.ok(goal).header(HttpHeaders.ETAG, Etags.of(goal.version())).build();
+    }
+
+    /** Where a goal is read: its Location. */
+    static URI link(UUID childId, UUID goalId) {
+        return Links.to(GoalResource.class, "get", childId, goalId);
     }
 
     @GET

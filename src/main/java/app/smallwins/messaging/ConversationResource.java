@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.smallwins.common.http.Links;
 import app.smallwins.common.http.Responses;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Page;
@@ -59,8 +60,15 @@ public class ConversationResource {
             @Parameter(description = "Makes retries safe.") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewConversation body) {
         var outcome = messaging.open(childId, body, idempotencyKey);
-        URI location = URI.create("/api/v1/children/" + childId + "/conversations/" + outcome.value().id());
-        return Responses.created(location, outcome.value(), outcome.replayed()).build();
+        return Responses.created(Links.to(ConversationResource.class, "get", childId, outcome.value().id()),
+                outcome.value(), outcome.replayed()).build();
+    }
+
+    @GET
+    @Path("/{conversationId}")
+    @Operation(operationId = "getConversation", summary = "Read one conversation the caller may see")
+    public ConversationView get(@PathParam("childId") UUID childId, @PathParam("conversationId") UUID conversationId) {
+        return messaging.get(childId, conversationId);
     }
 
     @GET
@@ -84,9 +92,17 @@ public class ConversationResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewMessage body) {
         var outcome = messaging.post(childId, conversationId, body, idempotencyKey);
-        URI location = URI.create("/api/v1/children/" + childId + "/conversations/" + conversationId + "/messages/"
-                + outcome.value().id());
-        return Responses.created(location, outcome.value(), outcome.replayed()).build();
+        return Responses.created(Links.to(ConversationResource.class, "message", childId, conversationId,
+                outcome.value().id()), outcome.value(), outcome.replayed()).build();
+    }
+
+    @GET
+    @Path("/{conversationId}/messages/{messageId}")
+    @Operation(operationId = "getMessage", summary = "Read one message, with who has read it",
+            description = "A deleted message answers its placeholder (deleted, no body).")
+    public MessageView message(@PathParam("childId") UUID childId, @PathParam("conversationId") UUID conversationId,
+            @PathParam("messageId") UUID messageId) {
+        return messaging.message(childId, conversationId, messageId);
     }
 
     @PATCH

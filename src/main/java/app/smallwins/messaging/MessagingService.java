@@ -78,12 +78,25 @@ public class MessagingService {
         UUID me = grant.caller().userId();
         List<Conversation> rows = messaging.conversationsFor(childId, me, after, limit + 1);
         Page<Conversation> page = Page.of(rows, limit, c -> new Cursor(c.lastActivityAt, c.id));
-        List<UUID> ids = page.items().stream().map(c -> c.id).toList();
-        Map<UUID, List<UUID>> participants = messaging.participants(childId, ids);
-        Map<UUID, Long> unread = messaging.unreadCounts(childId, me, ids);
-        Map<UUID, AppUser> names = people.byIds(participants.values().stream().flatMap(List::stream).toList());
         accessLog.read(grant, "conversation.list", TARGET, null);
-        return page.map(c -> view(c, participants.getOrDefault(c.id, List.of()), names, unread.getOrDefault(c.id, 0L)));
+        return new Page<>(conversationViews(childId, me, page.items()), page.nextCursor());
+    }
+
+    @Transactional
+    public ConversationView get(UUID childId, UUID conversationId) {
+        Access a = enter(childId, conversationId);
+        accessLog.read(a.grant(), "conversation.read", TARGET, conversationId);
+        return conversationViews(childId, a.grant().caller().userId(), List.of(a.conversation())).get(0);
+    }
+
+    /** Conversations as the reader sees them: participants, names and unread counts in three queries. */
+    private List<ConversationView> conversationViews(UUID childId, UUID reader, List<Conversation> conversations) {
+        List<UUID> ids = conversations.stream().map(c -> c.id).toList();
+        Map<UUID, List<UUID>> participants = messaging.participants(childId, ids);
+        Map<UUID, Long> unread = messaging.unreadCounts(childId, reader, ids);
+        Map<UUID, AppUser> names = people.byIds(participants.values().stream().flatMap(List::stream).toList());
+        return conversations.stream().map(c -> view(c, participants.getOrDefault(c.id, List.of()), names,
+                unread.getOrDefault(c.id, 0L))).toList();
     }
 
     @Transactional
@@ -115,7 +128,8 @@ public class MessagingService {
                     messaging.flush();
                     userIds.forEach(userId -> messaging.addParticipant(c, userId));
                     accessLog.change(grant, "conversation.create", TARGET, c.id);
-                    return view(c, List.copyOf(userIds), people.byIds(userIds), 0);
+                    // As every later read shows it (participants in their stored order).
+                    return conversationViews(childId, me, List.of(c)).get(0);
                 });
     }
 
@@ -124,12 +138,26 @@ public class MessagingService {
         Access a = enter(childId, conversationId);
         List<Message> rows = messaging.messages(childId, conversationId, after, limit + 1);
         Page<Message> page = Page.of(rows, limit, m -> new Cursor(m.createdAt, m.id));
+        accessLog.read(a.grant(), "message.list", TARGET, conversationId);
+        return new Page<>(messageViews(childId, conversationId, page.items()), page.nextCursor());
+    }
+
+    @Transactional
+    public MessageView message(UUID childId, UUID conversationId, UUID messageId) {
+        Access a = enter(childId, conversationId);
+        Message m = messaging.findMessage(childId, conversationId, messageId)
+                .orElseThrow(() -> ApiException.notFound("Message"));
+        accessLog.read(a.grant(), "message.read", "MESSAGE", messageId);
+        return messageViews(childId, conversationId, List.of(m)).get(0);
+    }
+
+    /** Messages with who has read each: read markers and names in two queries, whatever the count. */
+    private List<MessageView> messageViews(UUID childId, UUID conversationId, List<Message> page) {
         List<MessagingRepository.ReadPosition> reads = messaging.readPositions(childId, conversationId);
-        List<UUID> userIds = new ArrayList<>(page.items().stream().map(m -> m.authorId).toList());
+        List<UUID> userIds = new ArrayList<>(page.stream().map(m -> m.authorId).toList());
         reads.forEach(r -> userIds.add(r.userId()));
         Map<UUID, AppUser> names = people.byIds(userIds);
-        accessLog.read(a.grant(), "message.list", TARGET, conversationId);
-        return page.map(m -> view(m, reads, names));
+        return page.stream().map(m -> view(m, reads, names)).toList();
     }
 
     /**
@@ -189,7 +217,7 @@ public class MessagingService {
             }
             accessLog.change(a.grant(), "message.update", "MESSAGE", m.id);
         }
-        return view(m, messaging.readPositions(childId, conversationId), people.byIds(List.of(m.authorId)));
+        return messageViews(childId, conversationId, List.of(m)).get(0);
     }
 
     /** Leaves a "deleted" placeholder; the body stays in the record for admins. */

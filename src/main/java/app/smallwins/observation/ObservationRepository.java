@@ -133,6 +133,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 .set("cheers", SqlValues.uuids(cheerIds)).list(Cheer::fromRow);
     }
 
+    public Optional<Cheer> findCheer(UUID childId, UUID observationId, UUID cheerId) {
+        return getEntityManager().createQuery("""
+                select c from Cheer c where c.id = :id and c.childId = :child and c.observationId = :obs""", Cheer.class)
+                .setParameter("id", cheerId).setParameter("child", childId).setParameter("obs", observationId)
+                .getResultStream().findFirst();
+    }
+
     /** Adds the person's cheer unless they already cheered this win; safe under races. */
     public Cheer cheerOnce(Cheer cheer) {
         em.flush();

@@ -1,6 +1,7 @@
 package app.smallwins.observation;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.smallwins.common.http.Etags;
+import app.smallwins.common.http.Links;
 import app.smallwins.common.http.QueryParams;
 import app.smallwins.common.http.Responses;
 import app.smallwins.common.idempotency.Idempotency;
@@ -70,8 +72,10 @@ public class ObservationResource {
             @Parameter(schema = @Schema(implementation = Setting.class)) @QueryParam("setting") String setting,
             @Parameter(description = "The author's capacity: teacher, para, therapist, parent or admin.",
                     schema = @Schema(implementation = Role.class)) @QueryParam("authorRole") String authorRole,
-            @Parameter(description = "Occurred at or after (ISO-8601).") @QueryParam("from") String from,
-            @Parameter(description = "Occurred before (ISO-8601).") @QueryParam("to") String to,
+            @Parameter(description = "Occurred at or after this instant.", schema = @Schema(implementation = Instant.class))
+            @QueryParam("from") String from,
+            @Parameter(description = "Occurred before this instant.", schema = @Schema(implementation = Instant.class))
+            @QueryParam("to") String to,
             @Valid @BeanParam PageRequest page) {
         var filter = new ObservationRepository.Filter(QueryParams.uuid("goalId", goalId),
                 QueryParams.enumValue(ObservationKind.class, "kind", kind),
@@ -93,6 +97,9 @@ public class ObservationResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @Operation(operationId = "updateObservation", summary = "Change one's own observation (author only)",
             description = "JSON merge patch. If-Match is optional here; when sent, a stale one answers 412.")
+    @APIResponse(responseCode = "200", description = "The updated observation",
+            headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
     public Response update(@PathParam("childId") UUID childId, @PathParam("observationId") UUID observationId,
             @Parameter(description = "Optional ETag last read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ObservationPatch body) {
@@ -126,13 +133,21 @@ public class ObservationResource {
         if (!outcome.value().created()) {
             return Response.ok(cheer).build();
         }
-        URI location = URI.create("/api/v1/children/" + childId + "/observations/" + observationId);
-        return Responses.created(location, cheer, outcome.replayed()).build();
+        return Responses.created(Links.to(ObservationResource.class, "getCheer", childId, observationId, cheer.id()),
+                cheer, outcome.replayed()).build();
+    }
+
+    @GET
+    @Path("/{observationId}/cheers/{cheerId}")
+    @Operation(operationId = "getCheer", summary = "Read one cheer on a win")
+    public CheerView getCheer(@PathParam("childId") UUID childId, @PathParam("observationId") UUID observationId,
+            @PathParam("cheerId") UUID cheerId) {
+        return observations.getCheer(childId, observationId, cheerId);
     }
 
     static Response created(UUID childId, Idempotency.Outcome<ObservationView> outcome) {
         ObservationView view = outcome.value();
-        return Responses.created(URI.create("/api/v1/children/" + childId + "/observations/" + view.id()), view,
+        return Responses.created(Links.to(ObservationResource.class, "get", childId, view.id()), view,
                 outcome.replayed()).header(HttpHeaders.ETAG, Etags.of(view.version())).build();
     }
 }

@@ -214,6 +214,16 @@ public class ObservationService {
                 });
     }
 
+    @Transactional
+    public CheerView getCheer(UUID childId, UUID observationId, UUID cheerId) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        findLive(childId, observationId);
+        Cheer cheer = observations.findCheer(childId, observationId, cheerId)
+                .orElseThrow(() -> ApiException.notFound("Cheer"));
+        accessLog.read(grant, "cheer.read", "CHEER", cheerId);
+        return cheerView(cheer, people.byIds(List.of(cheer.authorId)));
+    }
+
     public record CheerOutcome(CheerView cheer, boolean created) {
     }
 

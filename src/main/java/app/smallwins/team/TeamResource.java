@@ -16,10 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.smallwins.common.http.Links;
 import app.smallwins.common.http.Responses;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Page;
@@ -58,10 +57,17 @@ public class TeamResource {
     public Response add(@PathParam("childId") UUID childId,
             @Parameter(description = "Makes retries safe: a retry with the same key returns the first result.")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull NewMembership body, @Context UriInfo uri) {
+            @Valid @NotNull NewMembership body) {
         Idempotency.Outcome<MembershipView> outcome = team.add(childId, body, idempotencyKey);
-        URI location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).build();
-        return Responses.created(location, outcome.value(), outcome.replayed()).build();
+        return Responses.created(Links.to(TeamResource.class, "get", childId, outcome.value().id()), outcome.value(),
+                outcome.replayed()).build();
+    }
+
+    @GET
+    @Path("/{membershipId}")
+    @Operation(operationId = "getTeamMember", summary = "Read one membership of the child's care team")
+    public MembershipView get(@PathParam("childId") UUID childId, @PathParam("membershipId") UUID membershipId) {
+        return team.get(childId, membershipId);
     }
 
     @DELETE

@@ -50,6 +50,16 @@ public class TeamService {
     }
 
     @Transactional
+    public MembershipView get(UUID childId, UUID membershipId) {
+        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        TeamMembership m = team.findCurrent(childId, membershipId)
+                .orElseThrow(() -> ApiException.notFound("Membership"));
+        AppUser user = m.userId == null ? null : users.findById(m.userId);
+        accessLog.read(grant, "team.read", TARGET, membershipId);
+        return MembershipView.of(m, user, grant.may(Permission.MANAGE_TEAM));
+    }
+
+    @Transactional
     public Idempotency.Outcome<MembershipView> add(UUID childId, NewMembership body, String idempotencyKey) {
         ChildGrant grant = access.require(childId, Permission.MANAGE_TEAM);
         if ((body.email() == null) == (body.subject() == null)) {

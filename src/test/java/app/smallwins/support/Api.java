@@ -30,6 +30,19 @@ public final class Api {
         return answer;
     };
 
+    /**
+     * Follows every Location the suite is given: a 201 must name the exact path of a GET that
+     * answers 200 with the resource just created, as the same person sees it.
+     */
+    public static final Filter FOLLOWS_LOCATION = (request, response, context) -> {
+        Response answer = context.next(request, response);
+        if (answer.statusCode() == 201) {
+            Locations.follow(request.getMethod() + " " + request.getURI(), request.getHeaders().getValue("Authorization"),
+                    answer);
+        }
+        return answer;
+    };
+
     private Api() {
     }
 
@@ -46,11 +59,15 @@ public final class Api {
     }
 
     public static RequestSpecification bearer(String token) {
-        return given().filter(NO_LEAKS).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().filter(NO_LEAKS).filter(FOLLOWS_LOCATION)
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     public static RequestSpecification anonymous() {
-        return given().filter(NO_LEAKS).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().filter(NO_LEAKS).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     /** Creates a child as the given admin and returns its id. */
