@@ -57,7 +57,7 @@ public class ChildService {
             child.preferredName = body.preferredName();
             child.dateOfBirth = body.dateOfBirth();
             if (body.communication() != null) {
-                child.communicationModes = body.communication().modesOrEmpty();
+                child.communicationModes = body.communication().distinctModes();
                 child.communicationNotes = body.communication().notes();
             }
             child.whatHelps = body.whatHelps();
@@ -115,8 +115,8 @@ public class ChildService {
                 child.communicationNotes = null;
             } else {
                 if (communication.modes != null) {
-                    child.communicationModes = new Communication(communication.modes.orElse(null), null)
-                            .modesOrEmpty();
+                    child.communicationModes = new CommunicationInput(communication.modes.orElse(null), null)
+                            .distinctModes();
                 }
                 if (communication.notes != null) {
                     child.communicationNotes = communication.notes.orElse(null);

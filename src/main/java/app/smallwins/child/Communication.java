@@ -2,20 +2,15 @@ package app.smallwins.child;
 
 import java.util.List;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** How the child communicates and what helps others understand them. */
+/** How the child communicates and what helps others understand them, as the profile holds it. */
 @Schema(name = "Communication")
 public record Communication(
-        @Schema(description = "Ways the child communicates, most used first.", examples = "[\"SPEECH\", \"PICTURES\"]")
-        @Size(max = 7) List<@NotNull CommunicationMode> modes,
-        @Schema(description = "What a new adult should know.", examples = "Uses a picture board for choices; give him time to answer.")
-        @Size(max = 2000) String notes) {
-
-    public List<CommunicationMode> modesOrEmpty() {
-        return modes == null ? List.of() : modes.stream().distinct().toList();
-    }
+        @Schema(description = "Ways the child communicates, most used first; empty when not recorded.",
+                examples = "[\"SPEECH\", \"PICTURES\"]")
+        List<CommunicationMode> modes,
+        @Schema(description = "What a new adult should know.", nullable = true,
+                examples = "Uses a picture board for choices; give him time to answer.")
+        String notes) {
 }

@@ -209,6 +209,8 @@ public class RecordExport {
 
     /** An observation in the export: deleted ones stay in the record, marked. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ExportedObservation")
-    public record ObservationRecord(app.smallwins.observation.ObservationView observation, Instant deletedAt) {
+    public record ObservationRecord(app.smallwins.observation.ObservationView observation,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true,
+                    description = "Set when the observation was deleted; it stays in the record.") Instant deletedAt) {
     }
 }

@@ -96,7 +96,8 @@ public class Goal {
         return new Mastery(masteryPromptLevel, masterySettings, masteryPeople, masteryWeeks, masterySuccessRatio);
     }
 
-    void setMastery(Mastery mastery) {
+    void setMastery(MasteryInput input) {
+        Mastery mastery = input == null ? null : input.criteria();
         masteryPromptLevel = mastery == null ? null : mastery.promptLevel();
         masterySettings = mastery == null ? null : mastery.settingsOrDefault();
         masteryPeople = mastery == null ? null : mastery.peopleOrDefault();

@@ -20,6 +20,8 @@ public record GoalRevisionView(
         Map<String, Change> changes) {
 
     @Schema(name = "FieldChange")
-    public record Change(@Schema(nullable = true) Object from, @Schema(nullable = true) Object to) {
+    public record Change(
+            @Schema(description = "The value before: any JSON value, null when the field was empty.") Object from,
+            @Schema(description = "The value after: any JSON value, null when the field was emptied.") Object to) {
     }
 }

@@ -1,5 +1,7 @@
 package app.smallwins.goal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -8,6 +10,12 @@ import java.util.Set;
  * MAINTAINING back to ACTIVE (a skill can slip, and that is data, not failure); any
  * status → DISCONTINUED; DISCONTINUED → ACTIVE (the team takes it up again).
  */
+@Schema(name = "GoalStatus", description = """
+        Where the goal stands on paper:
+        - `ACTIVE`: being worked on.
+        - `MET`: the team judged it met.
+        - `MAINTAINING`: met, and being kept up.
+        - `DISCONTINUED`: no longer pursued.""")
 public enum GoalStatus {
     ACTIVE, MET, MAINTAINING, DISCONTINUED;
 

@@ -20,7 +20,7 @@ public record NewGoal(
         @NotNull Domain domain,
         @Schema(description = "Where the child starts.", examples = "Matches colours, does not name them yet.")
         @Size(max = 2000) String baseline,
-        @Valid Mastery mastery,
+        @Valid MasteryInput mastery,
         @Schema(description = "Ordered smaller steps.") @Size(max = 30) List<@Valid @NotNull StepInput> steps,
         @Schema(description = "Supports everyone agrees to use.", examples = "[\"visual schedule\", \"first-then board\"]")
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> strategies,

@@ -12,8 +12,8 @@ import app.smallwins.common.security.Role;
 public record MeView(
         UUID id,
         @Schema(examples = "Tina Thomas") String name,
-        @Schema(examples = "tina") String username,
-        @Schema(examples = "tina@school.example") String email,
+        @Schema(examples = "tina", nullable = true) String username,
+        @Schema(examples = "tina@school.example", nullable = true) String email,
         @Schema(description = "Realm roles this token carries that the API knows.") Set<Role> roles,
         @Schema(description = "The children the caller can see (newest first, at most 100), with their capacity.")
         List<ChildCapacity> children,
@@ -22,6 +22,6 @@ public record MeView(
 
     @Schema(name = "ChildCapacity")
     public record ChildCapacity(UUID childId, @Schema(examples = "Arjun Sharma") String displayName,
-            @Schema(examples = "Arjun") String preferredName, Role capacity) {
+            @Schema(examples = "Arjun", nullable = true) String preferredName, Role capacity) {
     }
 }

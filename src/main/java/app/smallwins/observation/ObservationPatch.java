@@ -8,44 +8,55 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.smallwins.common.openapi.OpenApiContractFilter;
 import app.smallwins.goal.Domain;
 
-/** A JSON merge patch of one's own observation: absent fields stay, null clears optional ones. */
-@Schema(name = "ObservationPatch")
+/**
+ * A JSON merge patch of one's own observation: absent fields stay, null clears optional ones.
+ * The OpenAPI annotations repeat the limits of {@link NewObservation}: SmallRye does not read
+ * constraints inside {@code Optional<…>}.
+ */
+@Schema(name = "ObservationPatch", description = "Fields to change; absent fields stay as they are, null clears a "
+        + "field that may be empty.")
 public class ObservationPatch {
 
-    @Schema(implementation = ObservationKind.class)
+    @Schema(ref = "ObservationKind", nullable = false)
     public Optional<@NotNull ObservationKind> kind;
 
-    @Schema(implementation = String.class)
+    @Schema(type = SchemaType.STRING, maxLength = 4000, pattern = "\\S", nullable = false, description = "Not blank.")
     public Optional<@NotBlank @Size(max = 4000) String> text;
 
-    @Schema(implementation = UUID.class, nullable = true)
+    @Schema(implementation = UUID.class, nullable = true, description = "A goal of this child; null unlinks it.")
     public Optional<UUID> goalId;
 
-    @Schema(implementation = UUID.class, nullable = true)
+    @Schema(implementation = UUID.class, nullable = true, description = "A current step of the goal; null unlinks it.")
     public Optional<UUID> stepId;
 
-    @Schema(implementation = Domain.class, nullable = true)
+    @Schema(ref = "Domain", description = "null clears it.", extensions = @Extension(
+            name = OpenApiContractFilter.NULLABLE_REFERENCE, value = "true", parseValue = true))
     public Optional<Domain> domain;
 
-    @Schema(implementation = Setting.class)
+    @Schema(ref = "Setting", nullable = false)
     public Optional<@NotNull Setting> setting;
 
-    @Schema(implementation = PromptLevel.class, nullable = true)
+    @Schema(ref = "PromptLevel", description = "null clears it.", extensions = @Extension(
+            name = OpenApiContractFilter.NULLABLE_REFERENCE, value = "true", parseValue = true))
     public Optional<PromptLevel> promptLevel;
 
-    @Schema(implementation = Regulation.class, nullable = true)
+    @Schema(ref = "Regulation", description = "null clears it.", extensions = @Extension(
+            name = OpenApiContractFilter.NULLABLE_REFERENCE, value = "true", parseValue = true))
     public Optional<Regulation> regulation;
 
-    @Schema(implementation = Boolean.class)
+    @Schema(type = SchemaType.BOOLEAN, nullable = false)
     public Optional<@NotNull Boolean> firstTime;
 
-    @Schema(implementation = String.class, nullable = true)
+    @Schema(type = SchemaType.STRING, maxLength = 2000, nullable = true)
     public Optional<@Size(max = 2000) String> support;
 
-    @Schema(implementation = Instant.class)
+    @Schema(implementation = Instant.class, nullable = false, description = "Not in the future.")
     public Optional<@NotNull Instant> occurredAt;
 }

@@ -15,7 +15,7 @@ public record ProgressChartView(UUID childId, List<Row> items) {
     public record Row(
             UUID goalId,
             @Schema(description = "The goal on paper, formal wording.") String title,
-            @Schema(examples = "Identify basic colours") String plainLanguage,
+            @Schema(examples = "Identify basic colours", nullable = true) String plainLanguage,
             Domain domain,
             GoalStatus status,
             @Schema(description = "The most telling real-life evidence: the most independent recent win, preferring "

@@ -1,5 +1,7 @@
 package app.smallwins.progress;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -42,6 +44,10 @@ public final class ProgressRules {
     private ProgressRules() {
     }
 
+    @Schema(name = "ProgressBucketUnit", description = """
+            The length of each period of a progress view:
+            - `WEEK`: Monday to Sunday in the child's time zone.
+            - `MONTH`: calendar months in the child's time zone.""")
     public enum Bucket {
         WEEK, MONTH;
 
@@ -54,6 +60,12 @@ public final class ProgressRules {
         }
     }
 
+    @Schema(name = "TrendDirection", description = """
+            Where the independence score is heading (docs/progress.md):
+            - `RISING`: more independent over the range.
+            - `FLAT`: about the same.
+            - `FALLING`: less independent; a setback is data, not failure.
+            - `NOT_ENOUGH_DATA`: fewer than three periods with a score.""")
     public enum Direction {
         RISING, FLAT, FALLING, NOT_ENOUGH_DATA
     }

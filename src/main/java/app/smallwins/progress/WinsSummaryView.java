@@ -25,6 +25,11 @@ public record WinsSummaryView(
         @Schema(description = "Up to 5: first times, then higher independence, then new settings, then latest.")
         List<ObservationRef> highlights) {
 
+    @Schema(name = "WinsPeriod", description = """
+            The period celebrated:
+            - `DAY`: one day in the child's time zone (micro wins).
+            - `WEEK`: Monday to Sunday (weekly wins).
+            - `MONTH`: a calendar month (monthly milestones).""")
     public enum Period {
         DAY, WEEK, MONTH
     }

@@ -21,6 +21,10 @@ public record MembershipView(
         @Schema(description = "ACTIVE once bound to a person, INVITED before.") Status status,
         Instant createdAt) {
 
+    @Schema(name = "MembershipStatus", description = """
+            Whether the person has joined:
+            - `ACTIVE`: bound to a person who has signed in.
+            - `INVITED`: an e-mail invitation not yet accepted (bound at first sign-in with that verified address).""")
     public enum Status {
         ACTIVE, INVITED
     }

@@ -20,6 +20,11 @@ public record TimelineItem(
         @Schema(nullable = true, description = "A team-conversation message (one that carried a win shows as "
                 + "its observation instead).") MessageView message) {
 
+    @Schema(name = "TimelineItemType", description = """
+            What a timeline item carries:
+            - `OBSERVATION`: an observation; `observation` is set.
+            - `CHEER`: a cheer on a win; `cheer` is set.
+            - `MESSAGE`: a team-conversation message; `message` is set.""")
     public enum Type {
         OBSERVATION, CHEER, MESSAGE
     }

@@ -59,14 +59,14 @@ public final class Api {
     }
 
     public static RequestSpecification bearer(String token) {
-        return given().filter(NO_LEAKS).filter(FOLLOWS_LOCATION)
+        return given().filter(NO_LEAKS).filter(Contract.CONFORMS).filter(FOLLOWS_LOCATION)
                 .header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }
 
     public static RequestSpecification anonymous() {
-        return given().filter(NO_LEAKS).contentType(ContentType.JSON)
+        return given().filter(NO_LEAKS).filter(Contract.CONFORMS).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }
 

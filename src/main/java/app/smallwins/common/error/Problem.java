@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An RFC 9457 problem detail, the body of every error response. */
-@Schema(name = "Problem", description = "RFC 9457 problem detail (media type application/problem+json).")
+@Schema(name = "Problem", description = "RFC 9457 problem detail (media type application/problem+json).",
+        requiredProperties = { "type", "title", "status", "detail", "instance" })
 public record Problem(
         @Schema(description = "Stable identifier of the kind of problem.", examples = "urn:smallwins:problem:validation")
         String type,

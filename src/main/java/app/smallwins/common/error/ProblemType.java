@@ -1,28 +1,42 @@
 package app.smallwins.common.error;
 
-/** The stable problem types clients may switch on. */
+/** The stable problem types clients may switch on, each with what it means (listed in the OpenAPI contract). */
 public enum ProblemType {
-    VALIDATION(400, "Invalid request"),
-    MALFORMED(400, "Malformed request body"),
-    UNAUTHORIZED(401, "Authentication required"),
-    FORBIDDEN(403, "Not permitted"),
-    NOT_FOUND(404, "Not found"),
-    METHOD_NOT_ALLOWED(405, "Method not allowed"),
-    NOT_ACCEPTABLE(406, "Not acceptable"),
-    CONFLICT(409, "Conflict"),
-    PRECONDITION_FAILED(412, "Precondition failed"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    UNPROCESSABLE(422, "Unprocessable request"),
-    PRECONDITION_REQUIRED(428, "Precondition required"),
-    HTTP_ERROR(0, "HTTP error"),
-    INTERNAL(500, "Internal error");
+    VALIDATION(400, "Invalid request",
+            "A field, parameter or header is invalid; `errors` names each one. Nothing was changed."),
+    MALFORMED(400, "Malformed request body",
+            "The body is not one well-formed JSON value of the expected shape. Nothing was changed."),
+    UNAUTHORIZED(401, "Authentication required",
+            "No bearer token, or one that is invalid or expired: sign in again."),
+    FORBIDDEN(403, "Not permitted",
+            "The caller is on the child's team, but their capacity does not permit this operation."),
+    NOT_FOUND(404, "Not found",
+            "No such resource, or the caller may not know it exists (not on the child's team)."),
+    METHOD_NOT_ALLOWED(405, "Method not allowed", "The resource exists but does not support this HTTP method."),
+    NOT_ACCEPTABLE(406, "Not acceptable", "The resource cannot answer in a media type the client accepts."),
+    CONFLICT(409, "Conflict",
+            "The request conflicts with the record's current state (e.g. archived, already on the team). "
+                    + "Nothing was changed."),
+    PRECONDITION_FAILED(412, "Precondition failed",
+            "If-Match names a version someone else has since changed: read the resource again. Nothing was changed."),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Send the body as application/json."),
+    UNPROCESSABLE(422, "Unprocessable request",
+            "Well-formed, but does not fit the record (e.g. another child's goal id), or an Idempotency-Key reused "
+                    + "for a different request. Nothing was changed."),
+    PRECONDITION_REQUIRED(428, "Precondition required", "Send the ETag last read in If-Match."),
+    HTTP_ERROR(0, "HTTP error", "Any other HTTP error; `status` says which."),
+    INTERNAL(500, "Internal error",
+            "An unexpected failure on our side; quote the error id in `detail` to support.");
 
     public final int status;
     public final String title;
+    /** What it means for a client, in a sentence. */
+    public final String meaning;
 
-    ProblemType(int status, String title) {
+    ProblemType(int status, String title, String meaning) {
         this.status = status;
         this.title = title;
+        this.meaning = meaning;
     }
 
     public String uri() {

@@ -1,5 +1,7 @@
 package app.smallwins.common.security;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.Optional;
 
 /**
@@ -7,6 +9,13 @@ import java.util.Optional;
  * Constants are spelled exactly as the realm roles so they read the same in tokens,
  * in JSON and in the database.
  */
+@Schema(name = "Role", description = """
+        A realm role, and the capacity a person acts in on a child:
+        - `admin`: runs the deployment; sees and manages every child.
+        - `teacher`: a teacher on the child's team; manages the team and goals.
+        - `para`: a paraprofessional (classroom aide) on the child's team.
+        - `therapist`: a therapist on the child's team (e.g. SLP, OT); writes goals.
+        - `parent`: a parent or carer on the child's team.""")
 public enum Role {
     admin, teacher, para, therapist, parent;
 
