@@ -32,7 +32,10 @@ public enum ProblemType {
             "The request headers are larger than the server accepts (20 KiB in total by default)."),
     HTTP_ERROR(0, "HTTP error", "Any other HTTP error; `status` says which."),
     INTERNAL(500, "Internal error",
-            "An unexpected failure on our side; quote the error id in `detail` to support.");
+            "An unexpected failure on our side; quote the error id in `detail` to support."),
+    SERVICE_UNAVAILABLE(503, "Service unavailable",
+            "The database cannot be reached right now; nothing was acknowledged. Retry after `Retry-After` "
+                    + "seconds, with the same Idempotency-Key for a POST.");
 
     public final int status;
     public final String title;
