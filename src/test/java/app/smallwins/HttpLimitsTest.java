@@ -124,12 +124,12 @@ class HttpLimitsTest {
                 .header("Origin", "https://evil.example.test")
                 .header("Access-Control-Request-Method", "GET")
                 .options(BASE + "/children")
-                .then().spec(problem(403, "forbidden"))
+                .then().spec(problem(403, "origin-not-allowed"))
                 .header("Access-Control-Allow-Origin", nullValue());
         CareTeam team = new CareTeam();
         as(team.admin).header("Origin", "https://evil.example.test").body(Map.of("whatHelps", "Never written"))
                 .header("If-Match", "*").patch(team.childPath())
-                .then().spec(problem(403, "forbidden"));
+                .then().spec(problem(403, "origin-not-allowed"));
         as(team.admin).get(team.childPath()).then().body("whatHelps", nullValue());
     }
 

@@ -10,6 +10,8 @@ public enum ProblemType {
             "No bearer token, or one that is invalid or expired: sign in again."),
     FORBIDDEN(403, "Not permitted",
             "The caller is on the child's team, but their capacity does not permit this operation."),
+    ORIGIN_NOT_ALLOWED(403, "Origin not allowed",
+            "A browser page from an origin the API does not allow (CORS) sent the request; it was not processed."),
     NOT_FOUND(404, "Not found",
             "No such resource, or the caller may not know it exists (not on the child's team)."),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "The resource exists but does not support this HTTP method."),

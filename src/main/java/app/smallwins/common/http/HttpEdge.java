@@ -129,7 +129,7 @@ public class HttpEdge {
             return;
         }
         if (corsEnabled && refusedByCors(request)) {
-            problems.answer(context, ProblemType.FORBIDDEN, 403,
+            problems.answer(context, ProblemType.ORIGIN_NOT_ALLOWED, 403,
                     "This origin may not call the API from a browser", Map.of(HttpHeaders.VARY.toString(), "Origin"),
                     false);
             return;
