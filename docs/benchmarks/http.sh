@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 KEYCLOAK_HOME=${KEYCLOAK_HOME:-target/e2e/keycloak-26.7.3}
 KEYCLOAK_JAVA=${KEYCLOAK_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64}
 APP=http://127.0.0.1:8089
+MANAGEMENT=http://127.0.0.1:9089   # health and metrics: the management interface
 REALM=http://127.0.0.1:8180/realms/smallwins
 DURATION=${DURATION:-15s}
 OUT=target/bench; mkdir -p "$OUT"
@@ -24,13 +25,13 @@ KC_PID=$!
 until curl -sf "$REALM/.well-known/openid-configuration" >/dev/null; do sleep 1; done
 
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop schema if exists smallwins_bench cascade"
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=8089 \
+QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=8089 QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=9089 \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres QUARKUS_DATASOURCE_USERNAME=postgres \
 SMALLWINS_DB_SCHEMA=smallwins_bench QUARKUS_OIDC_AUTH_SERVER_URL=$REALM QUARKUS_OIDC_TOKEN_AUDIENCE=small-wins-api \
   java -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 start=$(date +%s.%N)
-until curl -sf $APP/q/health/ready >/dev/null; do sleep 0.2; done
+until curl -sf $MANAGEMENT/q/health/ready >/dev/null; do sleep 0.2; done
 echo "app ready in $(echo "$(date +%s.%N) - $start" | bc) s (JVM start plus migrations)"
 rss() { echo "$(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB"; }
 echo "RSS idle: $(rss)"
@@ -57,7 +58,7 @@ wrk.body = '{"kind":"WIN","text":"Sorted shapes by colour","setting":"CLASSROOM"
 LUA
 run() { echo "== $1"; shift; wrk -t2 -c32 -d"$DURATION" --latency -H "Authorization: Bearer $TEACHER" "$@" \
   | grep -E "Requests/sec|Latency  |  50%|  99%|Non-2xx"; }
-run "GET /q/health/live (no auth, no database)" $APP/q/health/live
+run "GET /q/health/live (no auth, no database; management port)" $MANAGEMENT/q/health/live
 run "GET /api/v1/children/{id} (token check, access check, one read)" $APP/api/v1/children/$CHILD
 run "GET /api/v1/children/{id}/timeline?limit=20" "$APP/api/v1/children/$CHILD/timeline?limit=20"
 run "POST /api/v1/children/{id}/observations (write + access-log entry)" -s "$OUT/post.lua" \

@@ -7,7 +7,8 @@
 # --scale S regenerates the district first (src/bench/district.sh); without it the data
 # already in BENCH_SCHEMA is used. For every scenario it reports req/s, p50/p99 latency,
 # SQL statements per request (counted in a separate pass with Hibernate's SQL log on) and
-# the ratio to two ceilings measured in the same run: HTTP (GET /q/health/live) and
+# the ratio to two ceilings measured in the same run: HTTP (GET /q/health/live, served by the
+# management interface: the same Vert.x event loops, no token, no database) and
 # PostgreSQL (pgbench running the endpoint's own SQL for the same kind of inputs).
 # Writes are checked afterwards: every acknowledged request must have exactly one row.
 # The read scenarios are then run open loop (src/bench/OpenLoop.java): requests at a fixed
@@ -146,7 +147,7 @@ for round in 1 2 3; do
 done
 HTTP_CEILING=-
 if $CEILINGS; then
-  HTTP_CEILING=$(load health "$BENCH_APP/q/health/live")
+  HTTP_CEILING=$(load health "$BENCH_MANAGEMENT/q/health/live")
   echo "GET /q/health/live: $HTTP_CEILING"
 fi
 declare -A MEASURED

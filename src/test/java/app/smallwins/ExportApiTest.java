@@ -2,9 +2,13 @@ package app.smallwins;
 
 import static app.smallwins.support.Api.anonymous;
 import static app.smallwins.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,24 @@ class ExportApiTest {
             as(staff).get(export).then().statusCode(403);
         }
         as(team.admin).get(export).then().statusCode(200).body("child.id", equalTo(team.childId));
+    }
+
+    @Test
+    void onlyThoseWhoManageTheTeamSeeInvitedEmailAddressesInTheExport() {
+        CareTeam team = new CareTeam();
+        String email = "invited-" + java.util.UUID.randomUUID() + "@example.test";
+        app.smallwins.support.Api.invite(team.admin, team.childId, email, "parent");
+        String export = team.childPath() + "/export";
+
+        as(team.admin).get(export).then().statusCode(200)
+                .body("team.invitedEmail", hasItem(email));
+        // A parent exports the record but does not manage the team: as in GET .../team, no addresses.
+        as(team.parent).get(export).then().statusCode(200)
+                .body("team", hasSize(5))
+                .body("team.invitedEmail", everyItem(nullValue()))
+                .body(not(containsString(email)));
+        as(team.parent).get(team.childPath() + "/team").then().statusCode(200)
+                .body("items.invitedEmail", everyItem(nullValue()));
     }
 
     @Test

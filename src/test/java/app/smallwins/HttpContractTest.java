@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
@@ -22,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 
-/** HTTP behaviour around the resources: methods, media types, health, metrics, CORS. */
+/** HTTP behaviour around the resources: methods, media types, CORS (health and metrics: ManagementInterfaceTest). */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class HttpContractTest {
@@ -94,23 +93,6 @@ class HttpContractTest {
             response.then().contentType(PROBLEM_JSON);
             Api.assertNoLeak("response", response.asString());
         }
-    }
-
-    @Test
-    void livenessAndReadinessAreUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
-    }
-
-    @Test
-    void metricsAreServedAsPrometheusText() {
-        new CareTeam();
-        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
-                .contentType(startsWith("text/plain"))
-                .body(containsString("# TYPE"))
-                .body(containsString("http_server_requests_seconds_count"))
-                .body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test

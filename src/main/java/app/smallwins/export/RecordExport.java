@@ -103,10 +103,12 @@ public class RecordExport {
     public Header prepare(UUID childId) {
         ChildGrant grant = access.require(childId, Permission.EXPORT_RECORD);
         accessLog.change(grant, "record.export", "CHILD", childId);
+        // Invited e-mail addresses, as in GET .../team: only for those who manage the team.
+        boolean showEmail = grant.may(Permission.MANAGE_TEAM);
         List<MembershipView> members = new ArrayList<>();
         for (Cursor after = null;;) {
             List<TeamRepository.Member> page = team.page(childId, after, PAGE + 1);
-            page.stream().limit(PAGE).forEach(m -> members.add(MembershipView.of(m.membership(), m.user(), true)));
+            page.stream().limit(PAGE).forEach(m -> members.add(MembershipView.of(m.membership(), m.user(), showEmail)));
             if (page.size() <= PAGE) {
                 break;
             }

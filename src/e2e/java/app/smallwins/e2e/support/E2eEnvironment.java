@@ -118,6 +118,7 @@ public final class E2eEnvironment
             ManagedProcess.stopLeftover("app", settings.dir(), settings.appJar().toString());
             requireFreePort(settings.keycloakPort(), "e2e.keycloak.port");
             requireFreePort(settings.appPort(), "e2e.app.port");
+            requireFreePort(settings.appManagementPort(), "e2e.app.management-port");
             resetSchema();
             startKeycloak();
             startApp();
@@ -165,6 +166,8 @@ public final class E2eEnvironment
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.appPort()));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(settings.appManagementPort()));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.dbUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", settings.dbUsername());
             if (!settings.dbPassword().isEmpty()) { // trust auth on loopback needs none
@@ -176,7 +179,7 @@ public final class E2eEnvironment
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             app = ManagedProcess.start("app", List.of(java, "-jar", settings.appJar().toString()), env,
                     settings.appJar().getParent(), settings.dir());
-            awaitOk(app, settings.appUrl() + "/q/health/ready", APP_START);
+            awaitOk(app, settings.appManagementUrl() + "/q/health/ready", APP_START);
         }
 
         private void awaitOk(ManagedProcess process, String url, Duration timeout) throws Exception {

@@ -11,6 +11,7 @@ public record E2eSettings(
         Path dir,
         Path appJar,
         int appPort,
+        int appManagementPort,
         Path keycloakHome,
         Path keycloakJavaHome,
         int keycloakPort,
@@ -31,6 +32,7 @@ public record E2eSettings(
                 path("e2e.dir", "target/e2e"),
                 path("e2e.app.jar", "target/quarkus-app/quarkus-run.jar"),
                 Integer.parseInt(System.getProperty("e2e.app.port", "8089")),
+                Integer.parseInt(System.getProperty("e2e.app.management-port", "9089")),
                 path("e2e.keycloak.home", "target/e2e/keycloak-26.7.3"),
                 path("e2e.keycloak.java-home", "/usr/lib/jvm/temurin-25-jdk-amd64"),
                 Integer.parseInt(System.getProperty("e2e.keycloak.port", "8180")),
@@ -48,6 +50,11 @@ public record E2eSettings(
     /** The app's base URL. 127.0.0.1 everywhere: a token's issuer follows the host name used. */
     public String appUrl() {
         return "http://127.0.0.1:" + appPort;
+    }
+
+    /** The app's management interface: health and metrics, on a port of their own. */
+    public String appManagementUrl() {
+        return "http://127.0.0.1:" + appManagementPort;
     }
 
     public String keycloakUrl() {

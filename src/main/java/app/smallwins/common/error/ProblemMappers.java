@@ -1,9 +1,18 @@
 package app.smallwins.common.error;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,6 +51,9 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+    private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
     @Inject
     ObjectMapper json;
@@ -152,12 +165,69 @@ public class ProblemMappers {
     }
 
     private Response internal(Throwable e, HttpServerRequest request) {
+        if (databaseUnreachable(e)) {
+            return unavailable(request);
+        }
         String errorId = UUID.randomUUID().toString();
         // The message is left out on purpose: driver and constraint messages can quote row values.
         LOG.errorf("Unhandled error %s on %s %s: %s%n%s", errorId, request.method().name(), request.path(),
                 e.getClass().getName(), stackOf(e));
         return respond(ProblemType.INTERNAL, 500, "Something went wrong on our side (error id " + errorId + ")",
                 List.of(), request);
+    }
+
+    /**
+     * The database cannot be reached (restart, failover, network): nothing was acknowledged,
+     * so the client may retry; an Idempotency-Key makes the retry safe even when a commit
+     * went through just before the connection broke. Not logged per request: the pool and
+     * readiness (down while it lasts) already tell operators.
+     */
+    private Response unavailable(HttpServerRequest request) {
+        return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, 503,
+                "The service cannot reach its database right now; retry in a few seconds", List.of(), request))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * Walks the cause chain (and JDBC's chained exceptions) for a failure of the connection
+     * itself rather than of the statement: SQL state class 08 (connection exception),
+     * 57P01-57P03 (the server is shutting down or starting), 53300 (too many connections),
+     * Hibernate's JDBCConnectionException, JDBC's connection exception types, and the pool's
+     * acquisition timeout (Agroal gives it no SQL state).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(e);
+        while (!pending.isEmpty() && seen.size() < 50) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || CONNECTION_STATES.contains(state))) {
+                    return true;
+                }
+                if (state == null && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                    return true;
+                }
+                if (sql.getNextException() != null) {
+                    pending.add(sql.getNextException());
+                }
+            }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(Arrays.asList(t.getSuppressed()));
+        }
+        return false;
     }
 
     private Response precondition(HttpServerRequest request) {

@@ -10,6 +10,8 @@ public enum ProblemType {
             "No bearer token, or one that is invalid or expired: sign in again."),
     FORBIDDEN(403, "Not permitted",
             "The caller is on the child's team, but their capacity does not permit this operation."),
+    ORIGIN_NOT_ALLOWED(403, "Origin not allowed",
+            "A browser page from an origin the API does not allow (CORS) sent the request; it was not processed."),
     NOT_FOUND(404, "Not found",
             "No such resource, or the caller may not know it exists (not on the child's team)."),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "The resource exists but does not support this HTTP method."),
@@ -19,14 +21,23 @@ public enum ProblemType {
                     + "Nothing was changed."),
     PRECONDITION_FAILED(412, "Precondition failed",
             "If-Match names a version someone else has since changed: read the resource again. Nothing was changed."),
+    PAYLOAD_TOO_LARGE(413, "Request body too large",
+            "The body is larger than the server accepts (1 MiB by default). Nothing was changed."),
+    URI_TOO_LONG(414, "Request target too long",
+            "The path and query are longer than the server accepts (4,096 characters by default)."),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Send the body as application/json."),
     UNPROCESSABLE(422, "Unprocessable request",
             "Well-formed, but does not fit the record (e.g. another child's goal id), or an Idempotency-Key reused "
                     + "for a different request. Nothing was changed."),
     PRECONDITION_REQUIRED(428, "Precondition required", "Send the ETag last read in If-Match."),
+    HEADERS_TOO_LARGE(431, "Request headers too large",
+            "The request headers are larger than the server accepts (20 KiB in total by default)."),
     HTTP_ERROR(0, "HTTP error", "Any other HTTP error; `status` says which."),
     INTERNAL(500, "Internal error",
-            "An unexpected failure on our side; quote the error id in `detail` to support.");
+            "An unexpected failure on our side; quote the error id in `detail` to support."),
+    SERVICE_UNAVAILABLE(503, "Service unavailable",
+            "The database cannot be reached right now; nothing was acknowledged. Retry after `Retry-After` "
+                    + "seconds, with the same Idempotency-Key for a POST.");
 
     public final int status;
     public final String title;
