@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.audit.ReadLogWriter;
+import app.smallwins.support.Api;
 import app.smallwins.support.CareTeam;
 import app.smallwins.support.DatabaseFingerprint;
 import app.smallwins.support.Records;
@@ -240,6 +243,46 @@ class StrictInputTest {
                 .then().statusCode(400).contentType(PROBLEM_JSON));
     }
 
+    // ---------------------------------------------------------------- query parameters and cursors
+
+    @Test
+    void aForgedCursorWithAnAbsurdDateGets400() {
+        List<String> forged = List.of(cursor("+1000000000-01-01T00:00:00Z|" + UUID.randomUUID()),
+                cursor("-1000000000-01-01T00:00:00Z|" + UUID.randomUUID()),
+                cursor("+294277-01-01T00:00:00Z|" + UUID.randomUUID()),
+                cursor("1969-12-31T23:59:59Z|" + UUID.randomUUID()),
+                cursor("2026-01-01T00:00:00Z|" + UUID.randomUUID().toString().toUpperCase()),
+                cursor("2026-01-01T00:00:00Z|1-1-1-1-1"), cursor("x|y"), cursor("x".repeat(1000)));
+        for (String path : List.of(BASE + "/children", team.childPath() + "/team", observationsPath(team.childId),
+                team.childPath() + "/timeline", team.childPath() + "/access-log")) {
+            for (String cursor : forged) {
+                refused("cursor", () -> as(team.admin).queryParam("cursor", cursor).get(path))
+                        .then().body("errors[0].message", equalTo("is not a cursor this API returned"));
+            }
+        }
+        // The cursors the API returns still work.
+        assertEquals(4, Api.pageThrough(team.admin, team.childPath() + "/team", 1).size());
+    }
+
+    @Test
+    void queryDatesOutsideTheRangeGet400NamingTheParameter() {
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "1899-12-31", "10000-01-01",
+                "2026-01-02T00:00:00Z")) {
+            refused("date", () -> as(team.parent).queryParam("period", "DAY").queryParam("date", date)
+                    .get(team.childPath() + "/wins"));
+        }
+        String goalId = Records.createGoal(team.teacher, team, "Names colours");
+        refused("to", () -> as(team.parent).queryParam("to", "+999999999-12-31")
+                .get(goalsPath(team.childId) + "/" + goalId + "/progress"));
+        for (String instant : List.of("1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "2026-01-02",
+                "2026-01-02T10:00:00")) {
+            refused("from", () -> as(team.parent).queryParam("from", instant).get(observationsPath(team.childId)));
+        }
+        for (String kind : List.of("WIN ", "win", "0")) {
+            refused("kind", () -> as(team.parent).queryParam("kind", kind).get(observationsPath(team.childId)));
+        }
+    }
+
     // ---------------------------------------------------------------- stored data
 
     @Test
@@ -279,4 +322,7 @@ class StrictInputTest {
         assertEquals(before, database.take(), "a refused request changed the database");
     }
 
+    private static String cursor(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
 }
