@@ -243,6 +243,28 @@ class StrictInputTest {
                 .then().statusCode(400).contentType(PROBLEM_JSON));
     }
 
+    // ---------------------------------------------------------------- time zones
+
+    @Test
+    void anOffsetTimeZoneGets400() {
+        for (String zone : List.of("+05:30", "-03:00", "UTC+5", "GMT+05:30", "Z", "europe/london", "Mars/Olympus_Mons",
+                "Europe/London ", "")) {
+            refused("timeZone", () -> as(team.teacher).header("If-Match", "*").body(Map.of("timeZone", zone))
+                    .patch(team.childPath()))
+                    .then().body("errors[0].message", equalTo("must be an IANA time zone name such as Europe/London or UTC"));
+            refused("timeZone", () -> as(team.admin).body(Map.of("displayName", "Zoned", "timeZone", zone))
+                    .post(BASE + "/children"));
+        }
+    }
+
+    @Test
+    void anIanaTimeZoneNameIsAccepted() {
+        for (String zone : List.of("Asia/Kolkata", "America/Argentina/Buenos_Aires", "UTC", "Europe/London")) {
+            as(team.teacher).header("If-Match", "*").body(Map.of("timeZone", zone)).patch(team.childPath())
+                    .then().statusCode(200).body("timeZone", equalTo(zone));
+        }
+    }
+
     // ---------------------------------------------------------------- query parameters and cursors
 
     @Test
