@@ -31,6 +31,7 @@ import app.smallwins.audit.ReadLogWriter;
 import app.smallwins.support.Api;
 import app.smallwins.support.CareTeam;
 import app.smallwins.support.DatabaseFingerprint;
+import app.smallwins.support.RawHttp;
 import app.smallwins.support.Records;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -219,6 +220,23 @@ class StrictInputTest {
     }
 
     // ---------------------------------------------------------------- the body as a whole
+
+    @Test
+    void aBodyWithoutContentTypeGets415() {
+        RawHttp http = new RawHttp();
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Content-Type", "*/*"),
+                Map.of("Content-Type", "application/*"))) {
+            unchanged(() -> {
+                RawHttp.Answer created = http.send("POST", BASE + "/children", team.admin.token(), headers,
+                        "{\"displayName\": \"No type\"}".getBytes(StandardCharsets.UTF_8));
+                assertEquals(415, created.status(), created.body());
+                assertEquals(PROBLEM_JSON, created.contentType());
+                RawHttp.Answer patched = http.send("PATCH", team.childPath(), team.teacher.token(),
+                        Map.of("If-Match", "*"), "{\"whatHelps\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+                assertEquals(415, patched.status(), patched.body());
+            });
+        }
+    }
 
     @Test
     void aDuplicatedKeyGets400() {
