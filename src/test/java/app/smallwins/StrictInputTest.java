@@ -33,6 +33,7 @@ import app.smallwins.support.CareTeam;
 import app.smallwins.support.DatabaseFingerprint;
 import app.smallwins.support.RawHttp;
 import app.smallwins.support.Records;
+import app.smallwins.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -321,6 +322,28 @@ class StrictInputTest {
         for (String kind : List.of("WIN ", "win", "0")) {
             refused("kind", () -> as(team.parent).queryParam("kind", kind).get(observationsPath(team.childId)));
         }
+    }
+
+    // ---------------------------------------------------------------- identity claims
+
+    @Test
+    void aTokenWithControlCharactersInItsClaimsGets401() {
+        // Refused by the token verification itself; TokenClaimsTest covers what gets through.
+        for (String name : List.of("Tina\u0007 Thomas", "Tina\u0000")) {
+            String token = Tokens.builder(Tokens.newUser("teacher")).claim("name", name).sign("privateKey.jwk");
+            unchanged(() -> Api.bearer(token).get(BASE + "/me").then().statusCode(401).contentType(PROBLEM_JSON));
+        }
+    }
+
+    @Test
+    void aTokenSubjectThatCannotBeStoredGets401() {
+        for (String subject : List.of("s".repeat(256), "s".repeat(5000))) {
+            String token = Tokens.builder(Tokens.newUser("teacher")).subject(subject).sign("privateKey.jwk");
+            unchanged(() -> Api.bearer(token).get(BASE + "/me").then().statusCode(401).contentType(PROBLEM_JSON));
+        }
+        String longest = Tokens.builder(Tokens.newUser("teacher")).subject("s" + UUID.randomUUID() + "x".repeat(218))
+                .sign("privateKey.jwk");
+        Api.bearer(longest).get(BASE + "/me").then().statusCode(200);
     }
 
     // ---------------------------------------------------------------- stored data
