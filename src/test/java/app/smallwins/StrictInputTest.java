@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -195,7 +196,7 @@ class StrictInputTest {
             refused("occurredAt", () -> observation("\"occurredAt\": \"" + value + "\""));
         }
         Instant twoHoursAgo = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
-        String withOffset = twoHoursAgo.atOffset(java.time.ZoneOffset.ofHoursMinutes(5, 30)).toString();
+        String withOffset = twoHoursAgo.atOffset(ZoneOffset.ofHoursMinutes(5, 30)).toString();
         observation("\"occurredAt\": \"" + withOffset + "\"").then().statusCode(201)
                 .body("occurredAt", equalTo(twoHoursAgo.toString()));
     }
