@@ -1,7 +1,5 @@
 package app.smallwins.child;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +12,7 @@ import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.http.Etags;
 import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.input.TimeZones;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.persistence.ReadOnly;
@@ -43,6 +42,9 @@ public class ChildService {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    TimeZones timeZones;
 
     @Transactional
     public Idempotency.Outcome<ChildView> create(NewChild body, String idempotencyKey) {
@@ -149,11 +151,10 @@ public class ChildService {
         }
     }
 
-    private static String validTimeZone(String zone) {
-        try {
-            return ZoneId.of(zone).getId();
-        } catch (DateTimeException e) {
-            throw ApiException.invalid("timeZone", "must be an IANA time zone such as Europe/London");
+    private String validTimeZone(String zone) {
+        if (!timeZones.isKnown(zone)) {
+            throw ApiException.invalid("timeZone", TimeZones.RULE);
         }
+        return zone;
     }
 }

@@ -1,5 +1,6 @@
 package app.smallwins.goal;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.smallwins.audit.AccessLog;
@@ -23,6 +25,7 @@ import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.http.Etags;
 import app.smallwins.common.idempotency.Idempotency;
+import app.smallwins.common.json.StrictJson;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.ChildAccess;
@@ -35,6 +38,8 @@ import app.smallwins.user.People;
 public class GoalService {
 
     static final String TARGET = "GOAL";
+    private static final TypeReference<LinkedHashMap<String, Object>> SNAPSHOT = new TypeReference<>() {
+    };
     private static final TypeReference<Map<String, GoalRevisionView.Change>> CHANGES = new TypeReference<>() {
     };
 
@@ -243,9 +248,14 @@ public class GoalService {
         fields.put("status", goal.status);
         fields.put("startDate", goal.startDate);
         fields.put("targetDate", goal.targetDate);
-        // Through JSON, so values compare and store exactly as clients see them.
-        return json.convertValue(fields, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        // Through JSON, so values compare and store exactly as clients see them. Trusted: the
+        // values are the record's own, which may predate an input rule.
+        JsonNode tree = json.valueToTree(fields);
+        try {
+            return StrictJson.trusted(json.readerFor(SNAPSHOT)).readValue(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void recordRevision(ChildGrant grant, Goal goal, Map<String, Object> before, Map<String, Object> after) {
@@ -274,7 +284,7 @@ public class GoalService {
 
     private Map<String, GoalRevisionView.Change> readChanges(String changes) {
         try {
-            return json.readValue(changes, CHANGES);
+            return StrictJson.trusted(json.readerFor(CHANGES)).readValue(changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

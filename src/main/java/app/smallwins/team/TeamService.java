@@ -43,9 +43,10 @@ public class TeamService {
     public Page<MembershipView> list(UUID childId, Cursor after, int limit) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
         boolean showEmail = grant.may(Permission.MANAGE_TEAM);
+        var rows = team.page(childId, after, limit + 1);
+        // Logged once the page was read: a request that failed reading it read nothing.
         accessLog.read(grant, "team.list", TARGET, null);
-        return Page.of(team.page(childId, after, limit + 1), limit,
-                m -> new Cursor(m.membership().createdAt, m.membership().id))
+        return Page.of(rows, limit, m -> new Cursor(m.membership().createdAt, m.membership().id))
                 .map(m -> MembershipView.of(m.membership(), m.user(), showEmail));
     }
 

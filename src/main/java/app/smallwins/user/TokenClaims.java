@@ -4,10 +4,12 @@ import java.util.Objects;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import app.smallwins.common.input.InputRules;
+
 /** The identity claims a user is provisioned from. */
 public record TokenClaims(String subject, String name, String username, String email, boolean emailVerified) {
 
-    static final int MAX_LENGTH = 255;
+    public static final int MAX_LENGTH = 255;
 
     public static TokenClaims of(JsonWebToken token) {
         String name = token.getClaim("name");
@@ -44,6 +46,7 @@ public record TokenClaims(String subject, String name, String username, String e
             return null;
         }
         String text = value.toString();
-        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+        // Shown to others and stored: no control characters, even from the identity provider.
+        return InputRules.scrub(text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -31,13 +32,21 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.smallwins.common.input.InputRules;
+import app.smallwins.common.json.InvalidValueException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -97,8 +106,13 @@ public class ProblemMappers {
         String message = e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + Arrays.stream(e.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "))
-                : "has the wrong format";
+                : expected(e.getTargetType());
         return invalidBody(e, message, request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(InvalidValueException e, HttpServerRequest request) {
+        return invalidBody(e, e.rule(), request);
     }
 
     @ServerExceptionMapper
@@ -106,12 +120,18 @@ public class ProblemMappers {
         if (e.getPath().isEmpty()) {
             return respond(ProblemType.MALFORMED, 400, "The request body must be a JSON object", List.of(), request);
         }
-        return invalidBody(e, "has the wrong type", request);
+        return invalidBody(e, expected(e.getTargetType()), request);
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, HttpServerRequest request) {
-        return respond(ProblemType.MALFORMED, 400, "The request body is not valid JSON", List.of(), request);
+        return json(e, request);
+    }
+
+    /** A request type Jackson cannot build is our bug, not the client's: a logged 500. */
+    @ServerExceptionMapper
+    public Response definition(InvalidDefinitionException e, HttpServerRequest request) {
+        return internal(e, request);
     }
 
     @ServerExceptionMapper
@@ -138,9 +158,7 @@ public class ProblemMappers {
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException parsing) {
             // Quarkus REST wraps JSON syntax errors (unlike mapping errors) in a plain 400.
-            return parsing instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? invalidBody(mapping, "is not valid", request)
-                    : malformed(parsing, request);
+            return json(parsing, request);
         }
         return switch (status) {
             case 400 -> respond(ProblemType.VALIDATION, 400, "The request is not valid", List.of(), request);
@@ -162,6 +180,35 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         return internal(e, request);
+    }
+
+    /** Syntax, limits and numbers out of range: named where the parser was. */
+    private Response json(JsonProcessingException e, HttpServerRequest request) {
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof JsonProcessingException parsing
+                && !(parsing instanceof JsonMappingException)) {
+            // A syntax or number error met inside a nested object: the parser knows where.
+            return json(parsing, request);
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalidBody(mapping, "is not valid", request);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return respond(ProblemType.MALFORMED, 400, "The request body is nested too deeply or too large", List.of(),
+                    request);
+        }
+        String at = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "";
+        if (e instanceof InputCoercionException && !at.isEmpty()) {
+            return respond(ProblemType.VALIDATION, 400, countFields(1),
+                    List.of(new Problem.FieldError(at, "is out of range")), request);
+        }
+        if (e instanceof StreamReadException && !at.isEmpty() && String.valueOf(e.getOriginalMessage())
+                .startsWith("Duplicate field")) {
+            return respond(ProblemType.MALFORMED, 400, "The request body gives " + at + " more than once", List.of(),
+                    request);
+        }
+        return respond(ProblemType.MALFORMED, 400,
+                at.isEmpty() ? "The request body is not valid JSON" : "The request body is not valid JSON at " + at,
+                List.of(), request);
     }
 
     private Response internal(Throwable e, HttpServerRequest request) {
@@ -268,12 +315,63 @@ public class ProblemMappers {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(ref.getFieldName());
+                path.append(clientName(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Where a streaming parser stopped, as a field path ("steps[0].description"); empty at the top. */
+    private static String pathOf(JsonStreamContext context) {
+        List<Object> segments = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                segments.add(0, clientName(c.getCurrentName()));
+            } else if (c.inArray()) {
+                segments.add(0, Math.max(c.getCurrentIndex(), 0));
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (Object segment : segments) {
+            if (segment instanceof Integer index) {
+                path.append('[').append(index).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(segment);
+            }
+        }
+        return path.toString();
+    }
+
+    /** A key from the request, echoed back: at most 64 characters, control characters replaced. */
+    private static String clientName(String name) {
+        String clipped = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        return InputRules.scrub(clipped);
+    }
+
+    /** What a field of this type must be, for a value of another JSON type. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "must be a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "must be an object";
     }
 
     /**

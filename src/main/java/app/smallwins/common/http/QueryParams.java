@@ -2,17 +2,17 @@ package app.smallwins.common.http;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.smallwins.common.error.ApiException;
+import app.smallwins.common.input.InputRules;
 
 /**
  * Parses query parameters with a clear 400 naming the parameter. (JAX-RS would answer an
- * unconvertible query parameter with a bare 404, which tells a client nothing.)
+ * unconvertible query parameter with a bare 404, which tells a client nothing.) The values
+ * follow the same rules as in request bodies (docs/input-rules.md); an empty one is absent.
  */
 public final class QueryParams {
 
@@ -36,32 +36,33 @@ public final class QueryParams {
             return null;
         }
         try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, "must be a UUID");
+            return InputRules.uuid(value);
+        } catch (InputRules.InvalidInput e) {
+            throw ApiException.invalid(name, e.getMessage());
         }
     }
 
-    /** An ISO-8601 instant ("2026-11-24T15:00:00Z") or offset date-time. */
+    /** An RFC 3339 date-time with Z or an offset ("2026-11-24T15:00:00Z"), 1970 to 9999. */
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO-8601 date-time such as 2026-11-24T15:00:00Z");
+            return InputRules.instant(value);
+        } catch (InputRules.InvalidInput e) {
+            throw ApiException.invalid(name, e.getMessage());
         }
     }
 
+    /** A date ("2026-11-24"), 1900 to 9999. */
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date such as 2026-11-24");
+            return InputRules.date(value);
+        } catch (InputRules.InvalidInput e) {
+            throw ApiException.invalid(name, e.getMessage());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.Query;
 
 import app.smallwins.common.error.ApiException;
+import app.smallwins.common.input.InputRules;
 import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 
@@ -23,7 +24,11 @@ public record Cursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes a client-supplied cursor; null when absent, 400 when it was tampered with. */
+    /**
+     * Decodes a client-supplied cursor; null when absent, 400 when it is not exactly what
+     * {@link #encode} would have written for a position within the instant range of
+     * docs/input-rules.md (so a forged date never reaches the database).
+     */
     public static Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
@@ -31,10 +36,14 @@ public record Cursor(Instant at, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
-            return new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            Cursor decoded = new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            if (InputRules.inRange(decoded.at()) && decoded.encode().equals(cursor)) {
+                return decoded;
+            }
         } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw ApiException.invalid("cursor", "is not a cursor this API returned");
+            // reported below
         }
+        throw ApiException.invalid("cursor", "is not a cursor this API returned");
     }
 
     /**

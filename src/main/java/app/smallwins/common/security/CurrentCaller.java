@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import app.smallwins.common.input.InputRules;
 import app.smallwins.user.TokenClaims;
 import app.smallwins.user.UserProvisioner;
 import io.quarkus.security.AuthenticationFailedException;
@@ -34,8 +35,13 @@ public class CurrentCaller {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
             }
-            if (token.getSubject() == null || token.getSubject().isBlank()) {
+            String subject = token.getSubject();
+            if (subject == null || subject.isBlank()) {
                 throw new AuthenticationFailedException("token has no subject");
+            }
+            // Users are stored by subject: one that could not be stored is not an identity here.
+            if (subject.length() > TokenClaims.MAX_LENGTH || InputRules.textProblem(subject) != null) {
+                throw new AuthenticationFailedException("token subject is not storable");
             }
             TokenClaims claims = TokenClaims.of(token);
             java.util.UUID userId = provisioner.knownUser(claims);
