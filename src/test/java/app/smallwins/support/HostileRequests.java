@@ -334,6 +334,8 @@ public final class HostileRequests {
                 }
                 case DATE_TIME -> {
                     values.put("1970-01-01T00%3A00%3A00Z", Outcome.ANY);
+                    // An offset is part of RFC 3339: the same instant as 04:30Z.
+                    values.put("2019-03-14T10%3A00%3A00%2B05%3A30", Outcome.ANY);
                     values.put("2019-03-14", Outcome.FIELD);
                 }
                 default -> {
