@@ -37,12 +37,13 @@ public class ProgressResource {
     public GoalProgressView goal(@PathParam("childId") UUID childId, @PathParam("goalId") UUID goalId,
             @Parameter(description = "First day (child's time zone); default 12 weeks before `to`.",
                     schema = @Schema(implementation = LocalDate.class)) @QueryParam("from") String from,
-            @Parameter(description = "Last day, inclusive; default today in the child's time zone.",
+            @Parameter(description = "Last day, inclusive; default today in the child's time zone. At most 9999-11-30.",
                     schema = @Schema(implementation = LocalDate.class)) @QueryParam("to") String to,
             @Parameter(description = "WEEK (default) or MONTH.",
                     schema = @Schema(implementation = ProgressRules.Bucket.class)) @QueryParam("bucket") String bucket) {
         ProgressRules.Bucket unit = QueryParams.enumValue(ProgressRules.Bucket.class, "bucket", bucket);
-        return progress.goalProgress(childId, goalId, QueryParams.date("from", from), QueryParams.date("to", to),
+        return progress.goalProgress(childId, goalId, QueryParams.periodDay("from", from),
+                QueryParams.periodDay("to", to),
                 unit == null ? ProgressRules.Bucket.WEEK : unit);
     }
 
@@ -60,12 +61,12 @@ public class ProgressResource {
     public WinsSummaryView wins(@PathParam("childId") UUID childId,
             @Parameter(description = "DAY, WEEK or MONTH.", required = true,
                     schema = @Schema(implementation = WinsSummaryView.Period.class)) @QueryParam("period") String period,
-            @Parameter(description = "A day in the period (child's time zone); default today.",
+            @Parameter(description = "A day in the period (child's time zone); default today. At most 9999-11-30.",
                     schema = @Schema(implementation = LocalDate.class)) @QueryParam("date") String date) {
         WinsSummaryView.Period p = QueryParams.enumValue(WinsSummaryView.Period.class, "period", period);
         if (p == null) {
             throw ApiException.invalid("period", "is required: DAY, WEEK or MONTH");
         }
-        return progress.wins(childId, p, QueryParams.date("date", date));
+        return progress.wins(childId, p, QueryParams.periodDay("date", date));
     }
 }

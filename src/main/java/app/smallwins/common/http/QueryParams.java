@@ -54,6 +54,21 @@ public final class QueryParams {
         }
     }
 
+    /** The last day a period view may end on: its period (a day, week or month) then ends within 9999. */
+    public static final LocalDate LATEST_PERIOD_DAY = LocalDate.of(9999, 11, 30);
+
+    /**
+     * A day that a progress view or wins summary ends on or falls in: a date no later than
+     * {@link #LATEST_PERIOD_DAY}, so every week or month it names has an end the API can write.
+     */
+    public static LocalDate periodDay(String name, String value) {
+        LocalDate day = date(name, value);
+        if (day != null && day.isAfter(LATEST_PERIOD_DAY)) {
+            throw ApiException.invalid(name, "must be " + LATEST_PERIOD_DAY + " or earlier");
+        }
+        return day;
+    }
+
     /** A date ("2026-11-24"), 1900 to 9999. */
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
