@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.smallwins.audit.ReadLogWriter;
 import app.smallwins.support.Api;
+import app.smallwins.support.Contract;
 import app.smallwins.support.DatabaseFingerprint;
 import app.smallwins.support.HostileRequests;
 import app.smallwins.support.HostileRequests.Baseline;
@@ -59,6 +62,7 @@ class HostileInputTest {
 
     private RawHttp http;
     private final List<String> failures = new ArrayList<>();
+    private final Set<String> validatedShapes = new HashSet<>();
     private final Map<String, Integer> serverErrors = new TreeMap<>();
     private final Map<String, Integer> requestsByOperation = new LinkedHashMap<>();
     private final Map<String, Integer> failuresByKind = new TreeMap<>();
@@ -233,6 +237,15 @@ class HostileInputTest {
                 return;
             }
         }
+        // Every answer is held to the contract, once per shape: problems of one operation and
+        // status differ only in their text (problemShape checks each one's members above).
+        String breaks = !validatedShapes.add(shapeOf(request, answer)) ? null
+                : Contract.responseViolations(request.method(), request.target(), status, answer.contentType(),
+                        answer.body());
+        if (breaks != null) {
+            fail("breaks the contract", seen + " — the answer breaks openapi/openapi.yaml:\n" + breaks);
+            return;
+        }
         switch (request.outcome()) {
             case ANY -> {
             }
@@ -252,6 +265,20 @@ class HostileInputTest {
                 }
             }
         }
+    }
+
+    /** An accepted answer is its own shape; a problem's is its operation, status and members. */
+    private static String shapeOf(Request request, Answer answer) {
+        if (answer.status() < 400) {
+            return request + " " + answer.status() + " " + answer.body();
+        }
+        List<String> members = new ArrayList<>();
+        try {
+            JSON.readTree(answer.body()).fieldNames().forEachRemaining(members::add);
+        } catch (Exception e) {
+            members.add(answer.body());
+        }
+        return request.operation() + " " + answer.status() + " " + answer.contentType() + " " + members;
     }
 
     /** What is wrong with a 4xx body, or null when it is a proper problem. */

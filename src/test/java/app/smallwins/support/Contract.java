@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
@@ -81,19 +82,40 @@ public final class Contract {
             REQUESTS.incrementAndGet();
             report = report.merge(VALIDATOR.validateRequest(request));
         }
-        boolean noContent = answer.statusCode() == 204;
+        String errors = errors(report, answer.statusCode());
+        if (errors != null) {
+            throw new AssertionError(where + " answered " + answer.statusCode() + ", which breaks openapi/openapi.yaml:\n"
+                    + errors + "\nbody: " + answer.asString());
+        }
+    }
+
+    /**
+     * What is wrong with an answer the suite got by other means (the hostile-input test sends
+     * raw bytes), or null when it matches the contract or its operation is not in it.
+     */
+    public static String responseViolations(String method, String target, int status, String contentType,
+            String body) {
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        ValidationReport report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method),
+                (contentType.isEmpty() ? SimpleResponse.Builder.status(status)
+                        : SimpleResponse.Builder.status(status).withContentType(contentType)).withBody(body).build());
+        if (outsideContract(report)) {
+            return null;
+        }
+        RESPONSES.incrementAndGet();
+        return errors(report, status);
+    }
+
+    /** The report's errors, one per line, or null. */
+    private static String errors(ValidationReport report, int status) {
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR && !OUTSIDE.contains(m.getKey()))
                 // Accepting JSON is fine where the answer has no body at all.
-                .filter(m -> !(noContent && m.getKey().equals("validation.request.accept.notAllowed")))
+                .filter(m -> !(status == 204 && m.getKey().equals("validation.request.accept.notAllowed")))
                 .toList();
-        if (!errors.isEmpty()) {
-            throw new AssertionError(where + " answered " + answer.statusCode() + ", which breaks openapi/openapi.yaml:\n"
-                    + errors.stream().map(m -> "- " + m.getKey() + ": " + m.getMessage()
-                            + (m.getAdditionalInfo().isEmpty() ? "" : " " + m.getAdditionalInfo()))
-                            .collect(Collectors.joining("\n"))
-                    + "\nbody: " + answer.asString());
-        }
+        return errors.isEmpty() ? null : errors.stream().map(m -> "- " + m.getKey() + ": " + m.getMessage()
+                + (m.getAdditionalInfo().isEmpty() ? "" : " " + m.getAdditionalInfo()))
+                .collect(Collectors.joining("\n"));
     }
 
     /**
