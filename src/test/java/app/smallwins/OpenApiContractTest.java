@@ -111,6 +111,49 @@ class OpenApiContractTest {
                 org.hamcrest.Matchers.hasItem("application/merge-patch+json"));
     }
 
+    @Test
+    void theContractNamesItsServerAndExplainsEveryEnumValueAndProblemType() throws Exception {
+        JsonNode document = YAML.readTree(Files.readString(Path.of("openapi/openapi.yaml")));
+        assertThat(document.path("openapi").asText(), equalTo("3.0.3"));
+        assertThat(document.path("servers").path(0).path("url").asText(), equalTo("/"));
+        List<Executable> checks = new ArrayList<>();
+        document.path("components").path("schemas").fields().forEachRemaining(entry -> {
+            JsonNode schema = entry.getValue();
+            if (schema.has("enum")) {
+                checks.add(() -> assertThat(entry.getKey() + " x-enum-descriptions",
+                        schema.path("x-enum-descriptions").size(), equalTo(schema.path("enum").size())));
+            }
+        });
+        assertAll(checks);
+        String types = document.path("components").path("schemas").path("Problem").path("properties").path("type")
+                .path("description").asText();
+        for (app.smallwins.common.error.ProblemType type : app.smallwins.common.error.ProblemType.values()) {
+            assertThat(types, org.hamcrest.Matchers.containsString("`" + type.uri() + "`"));
+        }
+    }
+
+    @Test
+    void everyFieldOfAnAnswerIsRequiredAndNoSchemaIsBothSentAndAnswered() throws Exception {
+        JsonNode document = YAML.readTree(Files.readString(Path.of("openapi/openapi.yaml")));
+        JsonNode schemas = document.path("components").path("schemas");
+        for (String answered : List.of("Child", "Goal", "Observation", "Message", "Conversation", "Membership",
+                "Cheer", "Mastery", "Communication", "ChildPage", "TimelineItem", "GoalProgress", "WinsSummary")) {
+            List<String> required = new ArrayList<>();
+            schemas.path(answered).path("required").forEach(r -> required.add(r.asText()));
+            assertThat(answered + " required", required,
+                    org.hamcrest.Matchers.containsInAnyOrder(fieldNames(schemas.path(answered).path("properties"))
+                            .toArray()));
+        }
+        // Requests have shapes of their own where a field is optional on the way in.
+        assertThat(fieldNames(schemas), org.hamcrest.Matchers.hasItems("MasteryInput", "CommunicationInput",
+                "StepInput"));
+        assertThat(schemas.path("MasteryInput").path("required").toString(), equalTo("[\"promptLevel\"]"));
+        // A field that may be null says so, beside its type.
+        JsonNode archivedAt = schemas.path("Child").path("properties").path("archivedAt");
+        assertThat(archivedAt.path("nullable").asBoolean(), equalTo(true));
+        assertThat(archivedAt.path("type").asText(), equalTo("string"));
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
