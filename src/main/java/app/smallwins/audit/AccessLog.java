@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import app.smallwins.common.security.ChildGrant;
+import app.smallwins.access.ChildGrant;
 
 /**
  * Records who read or changed a child's record. Changes are written in the caller's

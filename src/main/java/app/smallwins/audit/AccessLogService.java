@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
 import app.smallwins.user.AppUser;
 

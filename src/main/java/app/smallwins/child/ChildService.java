@@ -7,6 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.smallwins.access.Caller;
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
+import app.smallwins.access.CurrentCaller;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
@@ -16,10 +20,6 @@ import app.smallwins.common.input.TimeZones;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.persistence.ReadOnly;
-import app.smallwins.common.security.Caller;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
-import app.smallwins.common.security.CurrentCaller;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
 

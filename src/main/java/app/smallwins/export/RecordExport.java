@@ -17,14 +17,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.child.ChildRepository;
 import app.smallwins.child.ChildView;
 import app.smallwins.common.Author;
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
 import app.smallwins.goal.Goal;
 import app.smallwins.goal.GoalRepository;

@@ -17,7 +17,8 @@ import jakarta.persistence.Version;
 
 import app.smallwins.common.persistence.StringListConverter;
 import app.smallwins.common.security.Role;
-import app.smallwins.observation.PromptLevel;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
 
 /** A goal as written in the child's IEP/ITP, with the team's plain-language reading of it. */
 @Entity

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.openapi.OpenApiContractFilter;
+import app.smallwins.common.vocabulary.Domain;
 
 /**
  * A JSON merge patch of a goal: absent fields stay, null clears an optional field.

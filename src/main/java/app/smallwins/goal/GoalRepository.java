@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.vocabulary.Domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Goals, their steps and their revisions; every query is scoped by child. */

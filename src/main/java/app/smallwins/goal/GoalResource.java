@@ -36,6 +36,7 @@ import app.smallwins.common.http.Responses;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.paging.PageRequest;
+import app.smallwins.common.vocabulary.Domain;
 
 @Path("/children/{childId}/goals")
 @Tag(name = "Goals")

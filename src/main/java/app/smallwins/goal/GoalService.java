@@ -20,6 +20,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
@@ -28,9 +30,8 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.json.StrictJson;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
+import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.People;
 

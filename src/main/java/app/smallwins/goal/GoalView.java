@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.Author;
+import app.smallwins.common.vocabulary.Domain;
 
 @Schema(name = "Goal", description = "A goal on paper: formal wording, plain language, criteria, steps and supports.")
 public record GoalView(

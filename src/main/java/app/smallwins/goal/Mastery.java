@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.observation.PromptLevel;
+import app.smallwins.common.vocabulary.PromptLevel;
 
 /**
  * When the team will call the skill mastered in real life: seen at or above a prompt level,

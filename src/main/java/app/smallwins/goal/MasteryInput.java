@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.observation.PromptLevel;
+import app.smallwins.common.vocabulary.PromptLevel;
 
 /** Mastery criteria as a client sends them: only the prompt level is required; counts default to 1. */
 @Schema(name = "MasteryInput", description = "Structured mastery criteria. Counts default to 1 when omitted.")

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import app.smallwins.common.vocabulary.Domain;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewGoal", description = "A goal as written on paper, with the plain-language version and agreed supports.")

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.smallwins.access.Caller;
+import app.smallwins.access.CurrentCaller;
 import app.smallwins.child.ChildService;
 import app.smallwins.child.ChildView;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.paging.PageRequest;
-import app.smallwins.common.security.Caller;
-import app.smallwins.common.security.CurrentCaller;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.AppUserRepository;
 

@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.observation.ObservationDraft;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Regulation;
-import app.smallwins.observation.Setting;
 
 /** An observation body without text: the message body is the text. */
 @Schema(name = "WinDetails", description = "Records the message as an observation too (kind defaults to WIN).")

@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 
 /** The parent's evening win journal: two questions, recorded as a WIN at HOME. */
 @Schema(name = "NewJournalEntry", description = "Answers to the two evening questions; recorded as a WIN at HOME.")

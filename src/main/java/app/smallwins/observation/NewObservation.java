@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 
 @Schema(name = "NewObservation", description = "A win, setback or note, with or without a goal. "
         + "The author and their capacity come from the token.")

@@ -15,7 +15,10 @@ import jakarta.persistence.Version;
 
 import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.security.Role;
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 
 /** Something a team member saw the child do (or not do), in real life. */
 @Entity

@@ -16,6 +16,7 @@ import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.Setting;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Observations and cheers; every query is scoped by child and skips deleted observations. */

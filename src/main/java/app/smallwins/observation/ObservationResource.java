@@ -39,6 +39,7 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.paging.PageRequest;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.Setting;
 
 @Path("/children/{childId}/observations")
 @Tag(name = "Observations")

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
@@ -18,8 +20,6 @@ import app.smallwins.common.http.Etags;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
 import app.smallwins.goal.Goal;

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.Author;
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 
 @Schema(name = "Observation", description = "What the child did in real life, who saw it, where, and with how much help.")
 public record ObservationView(

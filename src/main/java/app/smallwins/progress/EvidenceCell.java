@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Setting;
 
 /**
  * A count of observations on one goal that share a day (in the child's time zone), kind,

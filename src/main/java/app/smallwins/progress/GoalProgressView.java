@@ -9,10 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.Author;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.Mastery;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Setting;
 
 @Schema(name = "GoalProgress", description = "Is the skill real? Trend, generalization, maintenance, mastery in real "
         + "life and the paper-vs-reality check for one goal. Rules: docs/progress.md.")

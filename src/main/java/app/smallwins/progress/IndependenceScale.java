@@ -1,7 +1,7 @@
 package app.smallwins.progress;
 
+import app.smallwins.common.vocabulary.PromptLevel;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
 
 /**
  * The independence score of one observation, from 0 (full physical help, or a setback) to 1

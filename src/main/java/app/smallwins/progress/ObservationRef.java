@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.Author;
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Regulation;
-import app.smallwins.observation.Setting;
 
 /** An observation cited as evidence. */
 @Schema(name = "EvidenceObservation")

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.goal.GoalStatus;
 
 @Schema(name = "ProgressChart", description = "Goal on paper / progress in real life: one row per active or met goal.")

@@ -13,11 +13,11 @@ import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Regulation;
-import app.smallwins.observation.Setting;
 
 /**
  * The SQL behind the progress views. Each method is one statement whatever the number of

@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.Mastery;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Setting;
 
 /**
  * The progress rules, as pure functions of evidence cells. docs/progress.md states the

@@ -16,19 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.child.ChildRepository;
 import app.smallwins.common.Author;
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.persistence.ReadOnly;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.PromptLevel;
 import app.smallwins.goal.Goal;
 import app.smallwins.goal.GoalRepository;
 import app.smallwins.goal.GoalStatus;
-import app.smallwins.observation.PromptLevel;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.People;
 
@@ -210,7 +210,7 @@ public class ProgressService {
             firstTimes += firsts;
             withoutGoal += ((Number) row[3]).longValue();
             byDomain.add(new WinsSummaryView.DomainCount(
-                    row[0] == null ? null : app.smallwins.goal.Domain.valueOf((String) row[0]), n, firsts));
+                    row[0] == null ? null : app.smallwins.common.vocabulary.Domain.valueOf((String) row[0]), n, firsts));
         }
         long cheers = progress.cheersGiven(childId, from, to);
         List<ProgressRepository.Row> highlights = progress.highlights(childId, from, to, HIGHLIGHTS);

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.smallwins.goal.Domain;
+import app.smallwins.common.vocabulary.Domain;
 
 @Schema(name = "WinsSummary", description = "Celebration scaled to the period, in the child's time zone.")
 public record WinsSummaryView(

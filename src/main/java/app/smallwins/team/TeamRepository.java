@@ -30,6 +30,22 @@ public class TeamRepository implements PanacheRepositoryBase<TeamMembership, UUI
                 .map(row -> new Member((TeamMembership) row[0], (AppUser) row[1])).toList();
     }
 
+    /**
+     * Gives the user the open invitations sent to their address, except on children whose team
+     * they are already on; returns how many.
+     */
+    public int bindInvitations(UUID userId, String email) {
+        getEntityManager().flush();
+        return getEntityManager().createNativeQuery("""
+                update team_membership m set user_id = ?1
+                where m.user_id is null and m.removed_at is null and lower(m.invited_email) = lower(?2)
+                  and not exists (select 1 from team_membership o
+                                  where o.child_id = m.child_id and o.user_id = ?1 and o.removed_at is null)""")
+                .setParameter(1, userId)
+                .setParameter(2, email)
+                .executeUpdate();
+    }
+
     public Optional<TeamMembership> findCurrent(UUID childId, UUID membershipId) {
         return find("id = ?1 and childId = ?2 and removedAt is null", membershipId, childId).firstResultOptional();
     }

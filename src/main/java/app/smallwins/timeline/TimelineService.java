@@ -14,13 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.smallwins.access.ChildAccess;
+import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.persistence.ReadOnly;
 import app.smallwins.common.persistence.RowQuery;
-import app.smallwins.common.security.ChildAccess;
-import app.smallwins.common.security.ChildGrant;
 import app.smallwins.common.security.Permission;
 import app.smallwins.messaging.Message;
 import app.smallwins.messaging.MessagingRepository;

@@ -5,15 +5,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import app.smallwins.team.MembershipBinder;
 
 /**
  * Keeps the user table in step with the identity provider: a user is created on their
- * first request, their profile claims follow the token, and care-team invitations sent to
- * their verified e-mail are bound to them.
+ * first request and their profile claims follow the token; each time {@link UserSignedIn}
+ * tells other features (care-team invitations sent to a verified e-mail are bound then).
  * <p>
  * A person whose row already holds exactly the token's claims is remembered in memory, so
  * their later requests skip the lookup. Only committed, unchanged rows are remembered, and a
@@ -27,7 +27,7 @@ public class UserProvisioner {
     AppUserRepository users;
 
     @Inject
-    MembershipBinder binder;
+    Event<UserSignedIn> signedIn;
 
     /** Bounded: cleared when it grows past this many people. */
     static final int MAX_REMEMBERED = 50_000;
@@ -49,13 +49,13 @@ public class UserProvisioner {
             known.put(claims, user.id);
         } else if (user == null) {
             user = users.insertIfAbsent(claims);
-            binder.bindInvitations(user);
+            signedIn.fire(new UserSignedIn(user.id, user.email, user.emailVerified));
         } else if (!claims.sameAs(user)) {
             user.name = claims.name();
             user.username = claims.username();
             user.email = claims.email();
             user.emailVerified = claims.emailVerified();
-            binder.bindInvitations(user);
+            signedIn.fire(new UserSignedIn(user.id, user.email, user.emailVerified));
         }
         return user;
     }

@@ -95,7 +95,7 @@ class ProgressAtScaleBenchmark {
         }
         String goalArray = "array[" + String.join(",", goals.stream().map(g -> "'" + g + "'::uuid").toList()) + "]";
         String authorArray = "array[" + String.join(",", authors.stream().map(a -> "'" + a + "'").toList()) + "]";
-        String levels = "array[" + String.join(",", Arrays.stream(app.smallwins.observation.PromptLevel.values())
+        String levels = "array[" + String.join(",", Arrays.stream(app.smallwins.common.vocabulary.PromptLevel.values())
                 .map(p -> "'" + p.name() + "'").toList()) + "]";
         String sql = """
                 insert into observation (id, child_id, goal_id, kind, text, domain, setting, prompt_level, regulation,

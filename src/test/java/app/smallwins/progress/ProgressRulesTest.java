@@ -14,11 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.Mastery;
 import app.smallwins.observation.ObservationKind;
-import app.smallwins.observation.PromptLevel;
-import app.smallwins.observation.Setting;
 
 /** The progress rules of docs/progress.md, pinned on hand-built evidence. */
 class ProgressRulesTest {

@@ -1,4 +1,4 @@
-package app.smallwins.observation;
+package app.smallwins.common.vocabulary;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,7 @@
-package app.smallwins.common.security;
+package app.smallwins.access;
 
+import app.smallwins.common.security.Permission;
+import app.smallwins.common.security.Role;
 import java.util.UUID;
 
 /** Proof that a caller passed the access check on a child, with the capacity they act in. */

@@ -1,4 +1,4 @@
-package app.smallwins.common.security;
+package app.smallwins.access;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import app.smallwins.common.input.InputRules;
+import app.smallwins.common.security.Role;
 import app.smallwins.user.TokenClaims;
 import app.smallwins.user.UserProvisioner;
 import io.quarkus.security.AuthenticationFailedException;

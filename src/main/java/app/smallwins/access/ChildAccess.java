@@ -1,4 +1,4 @@
-package app.smallwins.common.security;
+package app.smallwins.access;
 
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.persistence.RowQuery;
+import app.smallwins.common.security.Permission;
+import app.smallwins.common.security.Role;
 
 /**
  * The one answer to "what may this caller do with this child?". Every child-scoped

@@ -1,5 +1,6 @@
-package app.smallwins.common.security;
+package app.smallwins.access;
 
+import app.smallwins.common.security.Role;
 import java.util.Set;
 import java.util.UUID;
 
