@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildGrant;
@@ -19,7 +18,7 @@ import app.smallwins.access.ChildGrant;
 public class AccessLog {
 
     @Inject
-    EntityManager em;
+    AccessLogRepository entries;
 
     @Inject
     ReadLogWriter reads;
@@ -35,11 +34,11 @@ public class AccessLog {
         entry.targetType = targetType;
         entry.targetId = targetId;
         entry.occurredAt = Instant.now();
-        em.persist(entry);
+        entries.persist(entry);
     }
 
     public void read(ChildGrant grant, String action, String targetType, UUID targetId) {
-        reads.enqueue(new ReadLogWriter.Read(UUID.randomUUID(), grant.childId(), grant.caller().userId(),
+        reads.enqueue(new AccessLogRepository.Read(UUID.randomUUID(), grant.childId(), grant.caller().userId(),
                 grant.capacity(), action, targetType, targetId, Instant.now()));
     }
 }

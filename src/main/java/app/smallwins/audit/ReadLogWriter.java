@@ -1,14 +1,9 @@
 package app.smallwins.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import app.smallwins.common.Background;
-import app.smallwins.common.security.Role;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -42,17 +36,13 @@ public class ReadLogWriter {
     /** While the database is unreachable, at most this many reads wait in memory. */
     static final int MAX_QUEUED = 100_000;
 
-    record Read(UUID id, UUID childId, UUID actorId, Role capacity, String action, String targetType,
-            UUID targetId, Instant at) {
-    }
-
     @Inject
-    AgroalDataSource dataSource;
+    AccessLogRepository entries;
 
     @ConfigProperty(name = "smallwins.access-log.flush-interval", defaultValue = "1S")
     Duration flushInterval;
 
-    private final ConcurrentLinkedQueue<Read> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<AccessLogRepository.Read> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private ScheduledExecutorService scheduler;
 
@@ -62,7 +52,7 @@ public class ReadLogWriter {
         scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    void enqueue(Read read) {
+    void enqueue(AccessLogRepository.Read read) {
         queue.add(read);
         if (queued.incrementAndGet() >= FLUSH_AT && scheduler != null) {
             scheduler.execute(this::flushQuietly);
@@ -71,8 +61,8 @@ public class ReadLogWriter {
 
     /** Writes everything queued so far; readers of the log call it to see their own node's latest reads. */
     public synchronized void flush() {
-        List<Read> batch = new ArrayList<>();
-        for (Read read; (read = queue.poll()) != null;) {
+        List<AccessLogRepository.Read> batch = new ArrayList<>();
+        for (AccessLogRepository.Read read; (read = queue.poll()) != null;) {
             batch.add(read);
         }
         if (batch.isEmpty()) {
@@ -83,66 +73,58 @@ public class ReadLogWriter {
         QuarkusTransaction.suspendingExisting().run(() -> write(batch));
     }
 
-    private void write(List<Read> batch) {
-        try (Connection connection = dataSource.getConnection()) {
-            try {
-                insert(connection, batch);
-            } catch (SQLException batchFailed) {
-                if (!isDataError(batchFailed)) {
-                    throw batchFailed;
+    private void write(List<AccessLogRepository.Read> batch) {
+        try {
+            insert(batch);
+        } catch (PersistenceException batchFailed) {
+            if (!isDataError(batchFailed)) {
+                // A passing database outage: put the batch back, up to the queue's bound.
+                if (queued.get() + batch.size() <= MAX_QUEUED) {
+                    queue.addAll(batch);
+                    queued.addAndGet(batch.size());
                 }
-                // One bad entry (e.g. its user was rolled back) must not block the others forever.
-                int dropped = 0;
-                for (Read read : batch) {
-                    try {
-                        insert(connection, List.of(read));
-                    } catch (SQLException rowFailed) {
-                        if (!isDataError(rowFailed)) {
-                            throw rowFailed;
-                        }
-                        dropped++;
+                LOG.warnf("Could not write %d access-log reads (SQL state %s); will retry", batch.size(),
+                        sqlState(batchFailed));
+                return;
+            }
+            // One bad entry (e.g. its user was rolled back) must not block the others forever.
+            int dropped = 0;
+            for (AccessLogRepository.Read read : batch) {
+                try {
+                    insert(List.of(read));
+                } catch (PersistenceException rowFailed) {
+                    if (!isDataError(rowFailed)) {
+                        throw rowFailed;
                     }
+                    dropped++;
                 }
-                LOG.warnf("Dropped %d access-log reads that no longer fit the database", dropped);
             }
-        } catch (SQLException e) {
-            // A passing database outage: put the batch back, up to the queue's bound.
-            if (queued.get() + batch.size() <= MAX_QUEUED) {
-                queue.addAll(batch);
-                queued.addAndGet(batch.size());
-            }
-            LOG.warnf("Could not write %d access-log reads (SQL state %s); will retry", batch.size(), e.getSQLState());
+            LOG.warnf("Dropped %d access-log reads that no longer fit the database", dropped);
         }
     }
 
-    private static void insert(Connection connection, List<Read> reads) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into access_log (id, child_id, actor_id, capacity, action, target_type, target_id, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Read read : reads) {
-                insert.setObject(1, read.id());
-                insert.setObject(2, read.childId());
-                insert.setObject(3, read.actorId());
-                insert.setString(4, read.capacity().name());
-                insert.setString(5, read.action());
-                insert.setString(6, read.targetType());
-                insert.setObject(7, read.targetId());
-                insert.setTimestamp(8, Timestamp.from(read.at()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    /** Each batch in a transaction of its own, outside any request's. */
+    private void insert(List<AccessLogRepository.Read> reads) {
+        QuarkusTransaction.requiringNew().run(() -> entries.insertReads(reads));
     }
 
     /** Integrity or data errors (SQL state classes 22 and 23): retrying the same rows cannot help. */
-    private static boolean isDataError(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            String state = next.getSQLState();
-            if (state != null && (state.startsWith("23") || state.startsWith("22"))) {
-                return true;
+    private static boolean isDataError(Throwable e) {
+        String state = sqlState(e);
+        return state != null && (state.startsWith("23") || state.startsWith("22"));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null) {
+                        return next.getSQLState();
+                    }
+                }
             }
         }
-        return false;
+        return null;
     }
 
     private void flushQuietly() {

@@ -41,6 +41,7 @@ import app.smallwins.observation.ObservationService;
 import app.smallwins.team.MembershipView;
 import app.smallwins.team.TeamRepository;
 import app.smallwins.user.AppUser;
+import app.smallwins.user.Names;
 import app.smallwins.user.People;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -108,7 +109,7 @@ public class RecordExport {
         List<MembershipView> members = new ArrayList<>();
         for (Cursor after = null;;) {
             List<TeamRepository.Member> page = team.page(childId, after, PAGE + 1);
-            page.stream().limit(PAGE).forEach(m -> members.add(MembershipView.of(m.membership(), m.user(), showEmail)));
+            page.stream().limit(PAGE).forEach(m -> members.add(MembershipView.of(m.membership(), m.displayName(), showEmail)));
             if (page.size() <= PAGE) {
                 break;
             }
@@ -129,7 +130,7 @@ public class RecordExport {
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.goalId));
         List<UUID> authorIds = new ArrayList<>(all.stream().map(g -> g.createdBy).toList());
         revisions.values().forEach(list -> list.forEach(r -> authorIds.add(r.changedBy)));
-        Map<UUID, AppUser> authors = people.byIds(authorIds);
+        Names authors = people.names(authorIds);
         List<GoalRecord> goalRecords = new ArrayList<>();
         for (Goal goal : all) {
             goalRecords.add(new GoalRecord(GoalService.view(goal, steps.getOrDefault(goal.id, List.of()), authors),
@@ -137,7 +138,7 @@ public class RecordExport {
                             .map(r -> goalViews.revisionView(r, authors)).toList()));
         }
         Conversation teamConversation = messaging.teamConversation(childId);
-        Author by = People.author(people.byIds(List.of(grant.caller().userId())), grant.caller().userId(),
+        Author by = people.names(List.of(grant.caller().userId())).author(grant.caller().userId(),
                 grant.capacity());
         return new Header(Times.now(), by, ChildView.of(children.findById(childId), grant.capacity()), members,
                 goalRecords, teamConversation.id);
@@ -180,8 +181,8 @@ public class RecordExport {
                 final Cursor from = after;
                 List<Message> page = QuarkusTransaction.requiringNew()
                         .call(() -> messaging.messagesOldestFirst(childId, header.teamConversationId(), from, PAGE));
-                Map<UUID, AppUser> authors = QuarkusTransaction.requiringNew()
-                        .call(() -> people.byIds(page.stream().map(m -> m.authorId).toList()));
+                Names authors = QuarkusTransaction.requiringNew()
+                        .call(() -> people.names(page.stream().map(m -> m.authorId).toList()));
                 for (Message m : page) {
                     gen.writeObject(MessagingService.view(m, List.of(), authors));
                 }

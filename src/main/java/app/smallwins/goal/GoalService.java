@@ -33,6 +33,7 @@ import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.user.AppUser;
+import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
 @ApplicationScoped
@@ -95,7 +96,7 @@ public class GoalService {
                     goals.flush();
                     recordRevision(grant, goal, Map.of(), snapshot(goal, saved));
                     accessLog.change(grant, "goal.create", TARGET, goal.id);
-                    return view(goal, saved, people.byIds(List.of(goal.createdBy)));
+                    return view(goal, saved, people.names(List.of(goal.createdBy)));
                 });
     }
 
@@ -105,7 +106,7 @@ public class GoalService {
         List<Goal> rows = goals.page(childId, status, domain, after, limit + 1);
         Page<Goal> page = Page.of(rows, limit, g -> new Cursor(g.createdAt, g.id));
         Map<UUID, List<GoalStep>> steps = goals.currentSteps(childId, page.items().stream().map(g -> g.id).toList());
-        Map<UUID, AppUser> authors = people.byIds(page.items().stream().map(g -> g.createdBy).toList());
+        Names authors = people.names(page.items().stream().map(g -> g.createdBy).toList());
         accessLog.read(grant, "goal.list", TARGET, null);
         return page.map(g -> view(g, steps.getOrDefault(g.id, List.of()), authors));
     }
@@ -170,7 +171,7 @@ public class GoalService {
             recordRevision(grant, goal, old, updated);
             accessLog.change(grant, "goal.update", TARGET, goalId);
         }
-        return view(goal, after, people.byIds(List.of(goal.createdBy)));
+        return view(goal, after, people.names(List.of(goal.createdBy)));
     }
 
     @Transactional
@@ -179,14 +180,14 @@ public class GoalService {
         find(childId, goalId);
         List<GoalRevision> rows = goals.revisions(childId, goalId, after, limit + 1);
         Page<GoalRevision> page = Page.of(rows, limit, r -> new Cursor(r.changedAt, r.id));
-        Map<UUID, AppUser> authors = people.byIds(page.items().stream().map(r -> r.changedBy).toList());
+        Names authors = people.names(page.items().stream().map(r -> r.changedBy).toList());
         accessLog.read(grant, "goal.history", TARGET, goalId);
         return page.map(r -> revisionView(r, authors));
     }
 
-    public GoalRevisionView revisionView(GoalRevision r, Map<UUID, AppUser> authors) {
+    public GoalRevisionView revisionView(GoalRevision r, Names authors) {
         return new GoalRevisionView(r.id, r.goalId, r.revision, r.changedAt,
-                People.author(authors, r.changedBy, r.capacity), readChanges(r.changes));
+                authors.author(r.changedBy, r.capacity), readChanges(r.changes));
     }
 
     /** The goal of this child, or 404: a goal id of another child is treated as absent. */
@@ -195,7 +196,7 @@ public class GoalService {
     }
 
     GoalView fullView(Goal goal) {
-        return view(goal, stepsOf(goal), people.byIds(List.of(goal.createdBy)));
+        return view(goal, stepsOf(goal), people.names(List.of(goal.createdBy)));
     }
 
     private List<GoalStep> stepsOf(Goal goal) {
@@ -291,11 +292,11 @@ public class GoalService {
         }
     }
 
-    public static GoalView view(Goal goal, List<GoalStep> steps, Map<UUID, AppUser> authors) {
+    public static GoalView view(Goal goal, List<GoalStep> steps, Names authors) {
         return new GoalView(goal.id, goal.childId, goal.title, goal.plainLanguage, goal.domain, goal.baseline,
                 goal.mastery(), steps.stream().map(s -> new GoalView.Step(s.id, s.description)).toList(),
                 goal.strategies, goal.status, goal.startDate, goal.targetDate,
-                People.author(authors, goal.createdBy, goal.createdCapacity), goal.createdAt, goal.updatedAt,
+                authors.author(goal.createdBy, goal.createdCapacity), goal.createdAt, goal.updatedAt,
                 goal.version);
     }
 

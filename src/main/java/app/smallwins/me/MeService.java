@@ -10,8 +10,7 @@ import app.smallwins.child.ChildService;
 import app.smallwins.child.ChildView;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.paging.PageRequest;
-import app.smallwins.user.AppUser;
-import app.smallwins.user.AppUserRepository;
+import app.smallwins.user.People;
 
 @ApplicationScoped
 public class MeService {
@@ -20,7 +19,7 @@ public class MeService {
     CurrentCaller currentCaller;
 
     @Inject
-    AppUserRepository users;
+    People people;
 
     @Inject
     ChildService children;
@@ -28,9 +27,9 @@ public class MeService {
     @Transactional
     public MeView get() {
         Caller caller = currentCaller.get();
-        AppUser user = users.findById(caller.userId());
+        People.Account user = people.account(caller.userId());
         Page<ChildView> visible = children.list(null, PageRequest.MAX_LIMIT);
-        return new MeView(user.id, user.displayName(), user.username, user.email, caller.roles(),
+        return new MeView(user.id(), user.name(), user.username(), user.email(), caller.roles(),
                 visible.items().stream().map(c -> new MeView.ChildCapacity(c.id(), c.displayName(),
                         c.preferredName(), c.capacity())).toList(),
                 visible.nextCursor() != null);

@@ -30,6 +30,7 @@ import app.smallwins.observation.ObservationSource;
 import app.smallwins.team.TeamMembership;
 import app.smallwins.team.TeamRepository;
 import app.smallwins.user.AppUser;
+import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
 /**
@@ -94,7 +95,7 @@ public class MessagingService {
         List<UUID> ids = conversations.stream().map(c -> c.id).toList();
         Map<UUID, List<UUID>> participants = messaging.participants(childId, ids);
         Map<UUID, Long> unread = messaging.unreadCounts(childId, reader, ids);
-        Map<UUID, AppUser> names = people.byIds(participants.values().stream().flatMap(List::stream).toList());
+        Names names = people.names(participants.values().stream().flatMap(List::stream).toList());
         return conversations.stream().map(c -> view(c, participants.getOrDefault(c.id, List.of()), names,
                 unread.getOrDefault(c.id, 0L))).toList();
     }
@@ -156,7 +157,7 @@ public class MessagingService {
         List<MessagingRepository.ReadPosition> reads = messaging.readPositions(childId, conversationId);
         List<UUID> userIds = new ArrayList<>(page.stream().map(m -> m.authorId).toList());
         reads.forEach(r -> userIds.add(r.userId()));
-        Map<UUID, AppUser> names = people.byIds(userIds);
+        Names names = people.names(userIds);
         return page.stream().map(m -> view(m, reads, names)).toList();
     }
 
@@ -196,7 +197,7 @@ public class MessagingService {
                     // The author has read their own message.
                     messaging.markRead(a.conversation(), me, m);
                     accessLog.change(grant, "message.create", "MESSAGE", m.id);
-                    return view(m, List.of(), people.byIds(List.of(me)));
+                    return view(m, List.of(), people.names(List.of(me)));
                 });
     }
 
@@ -290,25 +291,24 @@ public class MessagingService {
         messaging.persist(edit);
     }
 
-    private static ConversationView view(Conversation c, List<UUID> participantIds, Map<UUID, AppUser> names,
+    private static ConversationView view(Conversation c, List<UUID> participantIds, Names names,
             long unread) {
         return new ConversationView(c.id, c.childId, c.kind, c.title,
                 participantIds.stream().map(id -> participant(id, names)).toList(), c.createdAt, c.lastActivityAt,
                 unread);
     }
 
-    public static MessageView view(Message m, List<MessagingRepository.ReadPosition> reads, Map<UUID, AppUser> names) {
+    public static MessageView view(Message m, List<MessagingRepository.ReadPosition> reads, Names names) {
         boolean deleted = m.deletedAt != null;
         List<ConversationView.Participant> readBy = reads.stream()
                 .filter(r -> !r.userId().equals(m.authorId) && !r.lastReadAt().isBefore(m.createdAt))
                 .map(r -> participant(r.userId(), names)).toList();
         return new MessageView(m.id, m.conversationId, m.childId,
-                People.author(names, m.authorId, m.authorCapacity), deleted ? null : m.body, m.urgent,
+                names.author(m.authorId, m.authorCapacity), deleted ? null : m.body, m.urgent,
                 m.observationId, m.createdAt, m.editedAt, deleted, readBy);
     }
 
-    private static ConversationView.Participant participant(UUID userId, Map<UUID, AppUser> names) {
-        AppUser user = names.get(userId);
-        return new ConversationView.Participant(userId, user == null ? "Team member" : user.displayName());
+    private static ConversationView.Participant participant(UUID userId, Names names) {
+        return new ConversationView.Participant(userId, names.of(userId));
     }
 }

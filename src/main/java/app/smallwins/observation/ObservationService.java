@@ -25,6 +25,7 @@ import app.smallwins.common.security.Role;
 import app.smallwins.goal.Goal;
 import app.smallwins.goal.GoalRepository;
 import app.smallwins.user.AppUser;
+import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
 @ApplicationScoped
@@ -210,7 +211,7 @@ public class ObservationService {
                     if (created) {
                         accessLog.change(grant, "cheer.create", "CHEER", stored.id);
                     }
-                    return new CheerOutcome(cheerView(stored, people.byIds(List.of(stored.authorId))), created);
+                    return new CheerOutcome(cheerView(stored, people.names(List.of(stored.authorId))), created);
                 });
     }
 
@@ -221,7 +222,7 @@ public class ObservationService {
         Cheer cheer = observations.findCheer(childId, observationId, cheerId)
                 .orElseThrow(() -> ApiException.notFound("Cheer"));
         accessLog.read(grant, "cheer.read", "CHEER", cheerId);
-        return cheerView(cheer, people.byIds(List.of(cheer.authorId)));
+        return cheerView(cheer, people.names(List.of(cheer.authorId)));
     }
 
     public record CheerOutcome(CheerView cheer, boolean created) {
@@ -230,7 +231,7 @@ public class ObservationService {
     /** Views for a page of observations: cheers and authors in two more queries, whatever the page size. */
     public List<ObservationView> views(UUID childId, List<Observation> page) {
         Map<UUID, List<Cheer>> cheers = observations.cheersOf(childId, page.stream().map(o -> o.id).toList());
-        return views(page, cheers, people.byIds(authorsOf(page, cheers)));
+        return views(page, cheers, people.names(authorsOf(page, cheers)));
     }
 
     /** Everyone a page of observations names: their authors and the authors of their cheers. */
@@ -241,19 +242,19 @@ public class ObservationService {
     }
 
     public static List<ObservationView> views(List<Observation> page, Map<UUID, List<Cheer>> cheers,
-            Map<UUID, AppUser> authors) {
+            Names authors) {
         return page.stream().map(o -> view(o, cheers.getOrDefault(o.id, List.of()), authors)).toList();
     }
 
-    public static CheerView cheerView(Cheer c, Map<UUID, AppUser> authors) {
-        return new CheerView(c.id, c.observationId, c.note, People.author(authors, c.authorId, c.authorCapacity),
+    public static CheerView cheerView(Cheer c, Names authors) {
+        return new CheerView(c.id, c.observationId, c.note, authors.author(c.authorId, c.authorCapacity),
                 c.createdAt);
     }
 
-    private static ObservationView view(Observation o, List<Cheer> cheers, Map<UUID, AppUser> authors) {
+    private static ObservationView view(Observation o, List<Cheer> cheers, Names authors) {
         return new ObservationView(o.id, o.childId, o.kind, o.text, o.goalId, o.stepId, o.domain, o.setting,
                 o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source, o.messageId,
-                People.author(authors, o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
+                authors.author(o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
                 !o.updatedAt.equals(o.createdAt), cheers.stream().map(c -> cheerView(c, authors)).toList(),
                 o.version);
     }

@@ -30,6 +30,7 @@ import app.smallwins.goal.Goal;
 import app.smallwins.goal.GoalRepository;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.user.AppUser;
+import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
 /**
@@ -115,13 +116,13 @@ public class ProgressService {
         warnings.forEach(r -> authorIds.add(r.authorId()));
         firstTimes.forEach(r -> authorIds.add(r.authorId()));
         telling.forEach(r -> authorIds.add(r.authorId()));
-        Map<UUID, AppUser> names = people.byIds(authorIds);
+        Names names = people.names(authorIds);
         Map<UUID, Role> capacities = cells.stream()
                 .collect(Collectors.toMap(EvidenceCell::authorId, EvidenceCell::authorCapacity, (a, b) -> a));
 
         accessLog.read(grant, "goal.progress", "GOAL", goalId);
         List<Author> seenPeople = seen.people().stream()
-                .map(id -> People.author(names, id, capacities.get(id))).toList();
+                .map(id -> names.author(id, capacities.get(id))).toList();
         return new GoalProgressView(goalId, goal.status, start, asOf, bucket, zone.getId(),
                 buckets.stream().map(b -> new GoalProgressView.BucketView(b.start(), b.end(), b.wins(), b.setbacks(),
                         b.notes(), b.byPromptLevel(), b.scored(), b.independenceScore(), b.variability())).toList(),
@@ -161,7 +162,7 @@ public class ProgressService {
                 .map(r -> r.recentSince(recentFrom))
                 .collect(Collectors.toMap(ProgressRepository.Row::goalId, r -> r,
                         java.util.function.BinaryOperator.minBy(MOST_TELLING)));
-        Map<UUID, AppUser> names = people.byIds(telling.values().stream().map(ProgressRepository.Row::authorId).toList());
+        Names names = people.names(telling.values().stream().map(ProgressRepository.Row::authorId).toList());
 
         accessLog.read(grant, "progress.chart", "CHILD", childId);
         List<ProgressChartView.Row> items = new ArrayList<>();
@@ -214,7 +215,7 @@ public class ProgressService {
         }
         long cheers = progress.cheersGiven(childId, from, to);
         List<ProgressRepository.Row> highlights = progress.highlights(childId, from, to, HIGHLIGHTS);
-        Map<UUID, AppUser> names = people.byIds(highlights.stream().map(ProgressRepository.Row::authorId).toList());
+        Names names = people.names(highlights.stream().map(ProgressRepository.Row::authorId).toList());
         accessLog.read(grant, "wins.summary", "CHILD", childId);
         return new WinsSummaryView(childId, period, day, zone.getId(), from, to, wins, firstTimes, withoutGoal, cheers,
                 byDomain, highlights.stream().map(r -> {
@@ -235,14 +236,14 @@ public class ProgressService {
                 }).toList());
     }
 
-    private static List<ObservationRef> refs(List<ProgressRepository.Row> rows, Map<UUID, AppUser> names) {
+    private static List<ObservationRef> refs(List<ProgressRepository.Row> rows, Names names) {
         return rows.stream().map(r -> ref(r, names)).toList();
     }
 
-    private static ObservationRef ref(ProgressRepository.Row r, Map<UUID, AppUser> names) {
+    private static ObservationRef ref(ProgressRepository.Row r, Names names) {
         return new ObservationRef(r.id(), r.goalId(), r.kind(), r.text(), r.domain(), r.setting(), r.promptLevel(),
                 r.regulation(), r.firstTime(), r.newSetting(), r.occurredAt(),
-                People.author(names, r.authorId(), r.authorCapacity()), List.of());
+                names.author(r.authorId(), r.authorCapacity()), List.of());
     }
 
     private static Instant startOf(LocalDate day, ZoneId zone) {

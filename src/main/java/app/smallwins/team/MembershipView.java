@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.security.Role;
-import app.smallwins.user.AppUser;
 
 @Schema(name = "Membership", description = "A person on a child's care team.")
 public record MembershipView(
@@ -33,8 +32,9 @@ public record MembershipView(
     public record Person(UUID id, @Schema(examples = "Priya Sharma") String name) {
     }
 
-    public static MembershipView of(TeamMembership m, AppUser user, boolean showEmail) {
-        return new MembershipView(m.id, m.childId, user == null ? null : new Person(user.id, user.displayName()),
+    /** The membership as a team member sees it; {@code userName} is null while an invitation is unbound. */
+    public static MembershipView of(TeamMembership m, String userName, boolean showEmail) {
+        return new MembershipView(m.id, m.childId, m.userId == null ? null : new Person(m.userId, userName),
                 showEmail ? m.invitedEmail : null, m.role, m.relationship,
                 m.userId == null ? Status.INVITED : Status.ACTIVE, m.createdAt);
     }

@@ -7,27 +7,32 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.smallwins.common.paging.Cursor;
-import app.smallwins.user.AppUser;
+import app.smallwins.user.Names;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<TeamMembership, UUID> {
 
-    /** A membership with its person (null while an invitation is unbound). */
-    public record Member(TeamMembership membership, AppUser user) {
+    /** A membership with the parts of its person's name (both null while an invitation is unbound). */
+    public record Member(TeamMembership membership, String name, String username) {
+
+        /** The name others see, or null for an unbound invitation. */
+        public String displayName() {
+            return membership.userId == null ? null : Names.displayName(name, username);
+        }
     }
 
-    /** Current members of one child's team with their users, newest first: one query. */
+    /** Current members of one child's team with their names, newest first: one query. */
     public List<Member> page(UUID childId, Cursor after, int fetch) {
         var query = getEntityManager().createQuery("""
-                select m, u from TeamMembership m left join AppUser u on u.id = m.userId
+                select new app.smallwins.team.TeamRepository$Member(m, u.name, u.username)
+                from TeamMembership m left join AppUser u on u.id = m.userId
                 where m.childId = :child and m.removedAt is null"""
                 + Cursor.olderThan(after, "m.createdAt", "m.id")
-                + " order by m.createdAt desc, m.id desc", Object[].class)
+                + " order by m.createdAt desc, m.id desc", Member.class)
                 .setParameter("child", childId);
         Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultStream()
-                .map(row -> new Member((TeamMembership) row[0], (AppUser) row[1])).toList();
+        return query.setMaxResults(fetch).getResultList();
     }
 
     /**

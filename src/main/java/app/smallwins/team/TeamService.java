@@ -1,5 +1,6 @@
 package app.smallwins.team;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,7 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
-import app.smallwins.user.AppUser;
-import app.smallwins.user.AppUserRepository;
-import app.smallwins.user.TokenClaims;
+import app.smallwins.user.People;
 
 @ApplicationScoped
 public class TeamService {
@@ -28,7 +27,7 @@ public class TeamService {
     TeamRepository team;
 
     @Inject
-    AppUserRepository users;
+    People people;
 
     @Inject
     ChildAccess access;
@@ -47,7 +46,7 @@ public class TeamService {
         // Logged once the page was read: a request that failed reading it read nothing.
         accessLog.read(grant, "team.list", TARGET, null);
         return Page.of(rows, limit, m -> new Cursor(m.membership().createdAt, m.membership().id))
-                .map(m -> MembershipView.of(m.membership(), m.user(), showEmail));
+                .map(m -> MembershipView.of(m.membership(), m.displayName(), showEmail));
     }
 
     @Transactional
@@ -55,9 +54,9 @@ public class TeamService {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
         TeamMembership m = team.findCurrent(childId, membershipId)
                 .orElseThrow(() -> ApiException.notFound("Membership"));
-        AppUser user = m.userId == null ? null : users.findById(m.userId);
+        String name = m.userId == null ? null : people.names(List.of(m.userId)).of(m.userId);
         accessLog.read(grant, "team.read", TARGET, membershipId);
-        return MembershipView.of(m, user, grant.may(Permission.MANAGE_TEAM));
+        return MembershipView.of(m, name, grant.may(Permission.MANAGE_TEAM));
     }
 
     @Transactional
@@ -78,22 +77,21 @@ public class TeamService {
                     m.relationship = body.relationship().strip();
                     m.createdAt = Times.now();
                     m.createdBy = grant.caller().userId();
-                    AppUser user = body.subject() != null
-                            ? users.findBySubject(body.subject()).orElseGet(() -> users.insertIfAbsent(
-                                    new TokenClaims(body.subject(), null, null, null, false)))
-                            : users.findByVerifiedEmail(body.email()).orElse(null);
-                    if (user != null) {
-                        if (team.hasMember(childId, user.id)) {
+                    UUID userId = body.subject() != null ? people.addBySubject(body.subject())
+                            : people.idOfVerifiedEmail(body.email()).orElse(null);
+                    if (userId != null) {
+                        if (team.hasMember(childId, userId)) {
                             throw ApiException.conflict("This person is already on the child's team");
                         }
-                        m.userId = user.id;
+                        m.userId = userId;
                     } else if (team.hasInvitation(childId, body.email())) {
                         throw ApiException.conflict("This e-mail address is already invited to the child's team");
                     }
                     m.invitedEmail = body.email();
                     team.persistAndFlush(m);
                     accessLog.change(grant, "team.add", TARGET, m.id);
-                    return MembershipView.of(m, user, true);
+                    return MembershipView.of(m, userId == null ? null : people.names(List.of(userId)).of(userId),
+                            true);
                 });
     }
 

@@ -111,7 +111,7 @@ public class TimelineService {
         List<UUID> authorIds = ObservationService.authorsOf(pageObservations, cheersOnPage);
         cheers.forEach(c -> authorIds.add(c.authorId));
         messagesById.values().forEach(m -> authorIds.add(m.authorId));
-        var authors = people.byIds(authorIds);
+        var authors = people.names(authorIds);
         Map<UUID, ObservationView> observationsById = ObservationService.views(pageObservations, cheersOnPage, authors)
                 .stream().collect(Collectors.toMap(ObservationView::id, Function.identity()));
         Map<UUID, Cheer> cheersById = cheers.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));

@@ -1,7 +1,5 @@
 package app.smallwins.user;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,8 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import app.smallwins.common.persistence.RowQuery;
 
 /** A person known from an OIDC token (or named by subject on a care team before first sign-in). */
 @Entity
@@ -39,18 +35,5 @@ public class AppUser {
     /** The name shown to other team members. */
     public String displayName() {
         return TokenClaims.displayName(name, username);
-    }
-
-    /** The columns of {@code select *}, read by hand on hot read paths ({@link RowQuery}); never attached. */
-    static AppUser fromRow(ResultSet row) throws SQLException {
-        AppUser u = new AppUser();
-        u.id = RowQuery.uuid(row, "id");
-        u.subject = row.getString("subject");
-        u.name = row.getString("name");
-        u.username = row.getString("username");
-        u.email = row.getString("email");
-        u.emailVerified = row.getBoolean("email_verified");
-        u.createdAt = RowQuery.instant(row, "created_at");
-        return u;
     }
 }

@@ -1,5 +1,7 @@
 package app.smallwins.user;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +11,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class AppUserRepository implements PanacheRepositoryBase<AppUser, UUID> {
+
+    /** A person's id and the parts of their name. */
+    public record NameRow(UUID id, String name, String username) {
+
+        String displayName() {
+            return Names.displayName(name, username);
+        }
+    }
+
+    public List<NameRow> names(Collection<UUID> ids) {
+        return find("id in ?1", ids).project(NameRow.class).list();
+    }
 
     public Optional<AppUser> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();

@@ -1,37 +1,52 @@
 package app.smallwins.user;
 
 import java.util.Collection;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.smallwins.common.Author;
-import app.smallwins.common.persistence.RowQuery;
-import app.smallwins.common.persistence.SqlValues;
-import app.smallwins.common.security.Role;
-
-/** Looks up the people behind a page of rows in one query, to name authors without N+1. */
+/**
+ * What the user feature offers the others: the people behind ids, found by subject or
+ * verified e-mail, and named in one query per page so no list reads its authors one by one.
+ */
 @ApplicationScoped
 public class People {
+
+    /** The caller's own account, as GET /me shows it. */
+    public record Account(UUID id, String name, String username, String email) {
+    }
 
     @Inject
     AppUserRepository users;
 
-    public Map<UUID, AppUser> byIds(Collection<UUID> ids) {
+    /** The names of these people: one query, whatever their number; none when there are none. */
+    public Names names(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return Map.of();
+            return new Names(java.util.Map.of());
         }
-        return RowQuery.of(users.getEntityManager(), "select * from app_user where id = any(:ids)")
-                .set("ids", SqlValues.uuids(ids)).list(AppUser::fromRow).stream()
-                .collect(Collectors.toMap(u -> u.id, Function.identity()));
+        return new Names(users.names(ids).stream()
+                .collect(Collectors.toMap(AppUserRepository.NameRow::id, AppUserRepository.NameRow::displayName)));
     }
 
-    public static Author author(Map<UUID, AppUser> people, UUID id, Role capacity) {
-        AppUser user = people.get(id);
-        return new Author(id, user == null ? "Team member" : user.displayName(), capacity);
+    public Account account(UUID id) {
+        AppUser user = users.findById(id);
+        return new Account(user.id, user.displayName(), user.username, user.email);
+    }
+
+    public Optional<UUID> idOfSubject(String subject) {
+        return users.findBySubject(subject).map(u -> u.id);
+    }
+
+    public Optional<UUID> idOfVerifiedEmail(String email) {
+        return users.findByVerifiedEmail(email).map(u -> u.id);
+    }
+
+    /** The person with this subject, added (without a name yet) when they have never signed in. */
+    public UUID addBySubject(String subject) {
+        return idOfSubject(subject).orElseGet(
+                () -> users.insertIfAbsent(new TokenClaims(subject, null, null, null, false)).id);
     }
 }
