@@ -5,10 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.error.ApiException;
-import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
 
@@ -29,26 +27,15 @@ public class ChildAccess {
     CurrentCaller currentCaller;
 
     @Inject
-    EntityManager em;
-
-    private record Membership(boolean archived, String role) {
-    }
+    ChildAccessRepository children;
 
     public ChildGrant require(UUID childId, Permission permission) {
         Caller caller = currentCaller.get();
-        List<Membership> rows = RowQuery.of(em, """
-                select c.archived_at is not null as archived, m.role
-                from child c
-                left join team_membership m
-                       on m.child_id = c.id and m.user_id = :user and m.removed_at is null
-                where c.id = :child""")
-                .set("child", childId)
-                .set("user", caller.userId())
-                .list(row -> new Membership(row.getBoolean("archived"), row.getString("role")));
+        List<ChildAccessRepository.Standing> rows = children.standing(childId, caller);
         if (rows.isEmpty()) {
             throw childNotFound();
         }
-        boolean archived = rows.get(0).archived();
+        boolean archived = rows.get(0).archivedAt() != null;
         Role capacity = capacityOf(caller, archived, rows.get(0).role());
         if (!permission.grantedTo(capacity)) {
             throw ApiException.forbidden("Your capacity on this child (" + capacity + ") does not permit this");
@@ -59,15 +46,15 @@ public class ChildAccess {
         return new ChildGrant(childId, caller, capacity);
     }
 
-    private static Role capacityOf(Caller caller, boolean archived, String membershipRole) {
+    /** An admin acts as admin; anyone else through a current membership (one the token's roles carry). */
+    private static Role capacityOf(Caller caller, boolean archived, Role membershipRole) {
         if (caller.isAdmin()) {
             return Role.admin;
         }
-        Role role = membershipRole == null ? null : Role.fromClaim(membershipRole).orElse(null);
-        if (archived || role == null || !caller.roles().contains(role)) {
+        if (archived || membershipRole == null) {
             throw childNotFound();
         }
-        return role;
+        return membershipRole;
     }
 
     public static ApiException childNotFound() {

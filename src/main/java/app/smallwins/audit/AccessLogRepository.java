@@ -25,6 +25,10 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
             UUID targetId, Instant at) {
     }
 
+    private static final String INSERT_READS = """
+            insert into access_log (id, child_id, actor_id, capacity, action, target_type, target_id, occurred_at)
+            select * from unnest(:ids, :children, :actors, :capacities, :actions, :targetTypes, :targetIds, :ats)""";
+
     /** One child's entries with their actors' names, newest first: one query. */
     public List<Entry> page(UUID childId, Cursor after, int fetch) {
         var query = getEntityManager().createQuery("""
@@ -43,9 +47,7 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
      * and {@code unnest} turns the arrays back into rows.
      */
     void insertReads(List<Read> reads) {
-        getEntityManager().createNativeQuery("""
-                insert into access_log (id, child_id, actor_id, capacity, action, target_type, target_id, occurred_at)
-                select * from unnest(:ids, :children, :actors, :capacities, :actions, :targetTypes, :targetIds, :ats)""")
+        getEntityManager().createNativeQuery(INSERT_READS)
                 .setParameter("ids", reads.stream().map(Read::id).toArray(UUID[]::new))
                 .setParameter("children", reads.stream().map(Read::childId).toArray(UUID[]::new))
                 .setParameter("actors", reads.stream().map(Read::actorId).toArray(UUID[]::new))

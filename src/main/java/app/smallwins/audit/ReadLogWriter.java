@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import app.smallwins.common.Background;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,14 +35,24 @@ public class ReadLogWriter {
 
     private static final Logger LOG = Logger.getLogger(ReadLogWriter.class);
     static final int FLUSH_AT = 5_000;
+    public static final String BATCHES_METRIC = "smallwins.access_log.read_batches";
     /** While the database is unreachable, at most this many reads wait in memory. */
     static final int MAX_QUEUED = 100_000;
 
     @Inject
     AccessLogRepository entries;
 
+    @Inject
+    public ReadLogWriter(MeterRegistry meters) {
+        this.batchesWritten = Counter.builder(BATCHES_METRIC)
+                .description("Statements that wrote batches of access-log reads").register(meters);
+    }
+
     @ConfigProperty(name = "smallwins.access-log.flush-interval", defaultValue = "1S")
     Duration flushInterval;
+
+    /** Statements that wrote reads ("smallwins.access_log.read_batches"), for operators and statement counts. */
+    private final Counter batchesWritten;
 
     private final ConcurrentLinkedQueue<AccessLogRepository.Read> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -103,9 +115,10 @@ public class ReadLogWriter {
         }
     }
 
-    /** Each batch in a transaction of its own, outside any request's. */
+    /** Each batch in a transaction of its own, outside any request's: one statement, counted. */
     private void insert(List<AccessLogRepository.Read> reads) {
         QuarkusTransaction.requiringNew().run(() -> entries.insertReads(reads));
+        batchesWritten.increment();
     }
 
     /** Integrity or data errors (SQL state classes 22 and 23): retrying the same rows cannot help. */

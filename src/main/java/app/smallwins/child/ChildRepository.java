@@ -1,11 +1,12 @@
 package app.smallwins.child;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.smallwins.access.Caller;
+import app.smallwins.access.CurrentMembership;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -19,6 +20,14 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
 
     private static final String NEWEST_FIRST = " order by c.createdAt desc, c.id desc";
 
+    public String timeZone(UUID childId) {
+        return find("id", childId).project(ZoneOnly.class).singleResult().timeZone();
+    }
+
+    /** A child's time zone alone. */
+    public record ZoneOnly(String timeZone) {
+    }
+
     /** Every active child, for admins: one keyset-paginated query. */
     public List<Visible> pageAll(Cursor after, int fetch) {
         var query = getEntityManager().createQuery("select c from Child c where c.archivedAt is null"
@@ -28,23 +37,19 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     /**
-     * The active children on whose team the user holds one of the given roles. The filter is
+     * The active children on whose team the caller holds a current membership. The filter is
      * in SQL, so a page never holds rows the caller may not see.
      */
-    public List<Visible> pageForMember(UUID userId, Set<Role> tokenRoles, Cursor after, int fetch) {
-        if (tokenRoles.isEmpty()) {
-            return List.of();
-        }
+    public List<Visible> pageForMember(Caller caller, Cursor after, int fetch) {
         var query = getEntityManager().createQuery("""
-                select c, m.role from Child c
+                select new app.smallwins.child.ChildRepository$Visible(c, m.role) from Child c
                 join TeamMembership m on m.childId = c.id
-                where m.userId = :user and m.removedAt is null and m.role in :roles
-                  and c.archivedAt is null"""
-                + Cursor.olderThan(after, "c.createdAt", "c.id") + NEWEST_FIRST, Object[].class)
-                .setParameter("user", userId)
-                .setParameter("roles", tokenRoles);
+                where m.userId = :user and c.archivedAt is null
+                  and """ + CurrentMembership.jpql("m")
+                + Cursor.olderThan(after, "c.createdAt", "c.id") + NEWEST_FIRST, Visible.class)
+                .setParameter("user", caller.userId())
+                .setParameter("tokenRoles", CurrentMembership.tokenRoles(caller));
         Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultStream()
-                .map(row -> new Visible((Child) row[0], (Role) row[1])).toList();
+        return query.setMaxResults(fetch).getResultList();
     }
 }

@@ -1,5 +1,7 @@
 package app.smallwins.child;
 
+import java.time.ZoneId;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -79,7 +81,7 @@ public class ChildService {
         ReadOnly.rest(children.getEntityManager());
         List<ChildRepository.Visible> rows = caller.isAdmin()
                 ? children.pageAll(after, limit + 1)
-                : children.pageForMember(caller.userId(), caller.teamRoles(), after, limit + 1);
+                : children.pageForMember(caller, after, limit + 1);
         return Page.of(rows, limit, row -> new Cursor(row.child().createdAt, row.child().id))
                 .map(row -> ChildView.of(row.child(), row.capacity()));
     }
@@ -90,6 +92,18 @@ public class ChildService {
         Child child = children.findById(childId);
         accessLog.read(grant, "child.read", TARGET, childId);
         return ChildView.of(child, grant.capacity());
+    }
+
+    /** The child's time zone, in which "today" and weeks begin (progress views). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ZoneId timeZone(ChildGrant grant) {
+        return ZoneId.of(children.timeZone(grant.childId()));
+    }
+
+    /** The profile as the grant's holder sees it (the record export). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChildView view(ChildGrant grant) {
+        return ChildView.of(children.findById(grant.childId()), grant.capacity());
     }
 
     @Transactional

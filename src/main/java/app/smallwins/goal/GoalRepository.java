@@ -47,6 +47,11 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         return query.setMaxResults(fetch).getResultList();
     }
 
+    /** The child's goals with one of these statuses, oldest first. */
+    public List<Goal> withStatus(UUID childId, Collection<GoalStatus> statuses) {
+        return list("childId = ?1 and status in ?2 order by createdAt, id", childId, statuses);
+    }
+
     /** The current steps of several goals of one child, in order: one query. */
     public Map<UUID, List<GoalStep>> currentSteps(UUID childId, Collection<UUID> goalIds) {
         if (goalIds.isEmpty()) {

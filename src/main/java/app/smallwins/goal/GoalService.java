@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,10 +30,10 @@ import app.smallwins.common.http.Etags;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.json.StrictJson;
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.vocabulary.Domain;
-import app.smallwins.user.AppUser;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
@@ -185,7 +186,51 @@ public class GoalService {
         return page.map(r -> revisionView(r, authors));
     }
 
-    public GoalRevisionView revisionView(GoalRevision r, Names authors) {
+    /** A goal of the child, for another feature's view; 404 when it is not this child's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GoalSummary summary(ChildGrant grant, UUID goalId) {
+        return GoalSummary.of(find(grant.childId(), goalId));
+    }
+
+    /** The child's goals with one of these statuses, oldest first: one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<GoalSummary> summaries(ChildGrant grant, Set<GoalStatus> statuses) {
+        return goals.withStatus(grant.childId(), statuses).stream().map(GoalSummary::of).toList();
+    }
+
+    /**
+     * Where an observation may be linked: a goal of this child and, if given, one of its current
+     * steps (422 otherwise, since the ids are well-formed). Answers the goal's domain, which an
+     * observation without one of its own takes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Domain linkTarget(ChildGrant grant, UUID goalId, UUID stepId) {
+        Goal goal = goals.findForChild(grant.childId(), goalId)
+                .orElseThrow(() -> ApiException.unprocessable("goalId", "is not a goal of this child"));
+        if (stepId != null && goals.findStep(grant.childId(), goalId, stepId).filter(s -> s.retiredAt == null)
+                .isEmpty()) {
+            throw ApiException.unprocessable("stepId", "is not a current step of this goal");
+        }
+        return goal.domain;
+    }
+
+    /** Every goal of the child with its history, for the record export: four queries in all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ExportedGoal> exportGoals(ChildGrant grant) {
+        List<Goal> all = Keyset.all((after, fetch) -> goals.page(grant.childId(), null, null, after, fetch),
+                g -> new Cursor(g.createdAt, g.id));
+        Map<UUID, List<GoalStep>> steps = goals.currentSteps(grant.childId(), all.stream().map(g -> g.id).toList());
+        Map<UUID, List<GoalRevision>> revisions = goals.allRevisions(grant.childId()).stream()
+                .collect(Collectors.groupingBy(r -> r.goalId));
+        List<UUID> authorIds = new ArrayList<>(all.stream().map(g -> g.createdBy).toList());
+        revisions.values().forEach(list -> list.forEach(r -> authorIds.add(r.changedBy)));
+        Names authors = people.names(authorIds);
+        return all.stream().map(goal -> new ExportedGoal(view(goal, steps.getOrDefault(goal.id, List.of()), authors),
+                revisions.getOrDefault(goal.id, List.of()).stream().map(r -> revisionView(r, authors)).toList()))
+                .toList();
+    }
+
+    GoalRevisionView revisionView(GoalRevision r, Names authors) {
         return new GoalRevisionView(r.id, r.goalId, r.revision, r.changedAt,
                 authors.author(r.changedBy, r.capacity), readChanges(r.changes));
     }
@@ -292,7 +337,7 @@ public class GoalService {
         }
     }
 
-    public static GoalView view(Goal goal, List<GoalStep> steps, Names authors) {
+    static GoalView view(Goal goal, List<GoalStep> steps, Names authors) {
         return new GoalView(goal.id, goal.childId, goal.title, goal.plainLanguage, goal.domain, goal.baseline,
                 goal.mastery(), steps.stream().map(s -> new GoalView.Step(s.id, s.description)).toList(),
                 goal.strategies, goal.status, goal.startDate, goal.targetDate,

@@ -1,7 +1,5 @@
 package app.smallwins.messaging;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.security.Role;
 
 @Entity
@@ -52,21 +49,4 @@ public class Message {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
-
-    /** The columns of {@code select *}, read by hand on hot read paths ({@link RowQuery}); never attached. */
-    static Message fromRow(ResultSet row) throws SQLException {
-        Message m = new Message();
-        m.id = RowQuery.uuid(row, "id");
-        m.childId = RowQuery.uuid(row, "child_id");
-        m.conversationId = RowQuery.uuid(row, "conversation_id");
-        m.authorId = RowQuery.uuid(row, "author_id");
-        m.authorCapacity = RowQuery.enumOf(row, "author_capacity", Role.class);
-        m.body = row.getString("body");
-        m.urgent = row.getBoolean("urgent");
-        m.observationId = RowQuery.uuid(row, "observation_id");
-        m.createdAt = RowQuery.instant(row, "created_at");
-        m.editedAt = RowQuery.instant(row, "edited_at");
-        m.deletedAt = RowQuery.instant(row, "deleted_at");
-        return m;
-    }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.smallwins.common.Author;
+import app.smallwins.user.Names;
 
 @Schema(name = "Message")
 public record MessageView(
@@ -23,4 +24,14 @@ public record MessageView(
         @Schema(nullable = true, description = "Set when the author edited the body.") Instant editedAt,
         boolean deleted,
         @Schema(description = "Participants other than the author who have read it.") List<ConversationView.Participant> readBy) {
+
+    /** A message as a team member sees it: a deleted one as its placeholder, with who has read it. */
+    static MessageView of(Message m, List<MessagingRepository.ReadPosition> reads, Names names) {
+        boolean deleted = m.deletedAt != null;
+        List<ConversationView.Participant> readBy = reads.stream()
+                .filter(r -> !r.userId().equals(m.authorId) && !r.lastReadAt().isBefore(m.createdAt))
+                .map(r -> MessagingService.participant(r.userId(), names)).toList();
+        return new MessageView(m.id, m.conversationId, m.childId, names.author(m.authorId, m.authorCapacity),
+                deleted ? null : m.body, m.urgent, m.observationId, m.createdAt, m.editedAt, deleted, readBy);
+    }
 }

@@ -13,9 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import app.smallwins.access.Caller;
+import app.smallwins.access.CurrentMembership;
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
-import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 
@@ -67,13 +70,18 @@ public class MessagingRepository {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return session().createNativeQuery("""
                 select conversation_id, user_id from conversation_participant
-                where child_id = ?1 and conversation_id in (?2) order by added_at, user_id""")
-                .setParameter(1, childId).setParameter(2, conversationIds).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
-                Collectors.mapping(r -> (UUID) r[1], Collectors.toList())));
+                where child_id = :child and conversation_id in (:conversations) order by added_at, user_id""",
+                Participation.class)
+                .addScalar("conversation_id", UUID.class).addScalar("user_id", UUID.class)
+                .setParameter("child", childId).setParameter("conversations", conversationIds)
+                .getResultStream().collect(Collectors.groupingBy(Participation::conversationId,
+                        Collectors.mapping(Participation::userId, Collectors.toList())));
+    }
+
+    /** One person in one conversation. */
+    public record Participation(UUID conversationId, UUID userId) {
     }
 
     /** The team conversation and the private ones the user is in, most recent activity first. */
@@ -118,7 +126,9 @@ public class MessagingRepository {
     }
 
     public List<Message> messagesByIds(UUID childId, Collection<UUID> ids) {
-        return RowQuery.byIds(em, "message", childId, ids, Message::fromRow);
+        return ids.isEmpty() ? List.of() : em.createQuery(
+                "select m from Message m where m.childId = :child and m.id in :ids", Message.class)
+                .setParameter("child", childId).setParameter("ids", ids).getResultList();
     }
 
     public void persist(Object entity) {
@@ -150,73 +160,88 @@ public class MessagingRepository {
 
     /** Everyone's read position in one conversation (at most the team's size): one query. */
     public List<ReadPosition> readPositions(UUID childId, UUID conversationId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select user_id, last_read_at from conversation_read where child_id = ?1 and conversation_id = ?2""")
-                .setParameter(1, childId).setParameter(2, conversationId).getResultList();
-        return rows.stream().map(r -> new ReadPosition((UUID) r[0], SqlValues.instant(r[1]))).toList();
+        return session().createNativeQuery("""
+                select user_id, last_read_at from conversation_read where child_id = :child and conversation_id = :conversation""",
+                ReadPosition.class)
+                .addScalar("user_id", UUID.class).addScalar("last_read_at", Instant.class)
+                .setParameter("child", childId).setParameter("conversation", conversationId)
+                .getResultList();
     }
 
     /**
      * What "unread" means, for a conversation {@code c} and the reader's marker {@code r}
      * (left-joined; none means nothing read): messages by others, not deleted, after the
      * marker. Counted on the (conversation, time) index from the marker, so the cost is the
-     * number of unread messages, not the length of the conversation. {@code ?1} is the reader.
+     * number of unread messages, not the length of the conversation. {@code :reader} is the reader.
      */
     private static final String UNREAD_AFTER_MARKER = """
             from message m
             where m.child_id = c.child_id and m.conversation_id = c.id
               and m.created_at > coalesce(r.last_read_at, '-infinity')
-              and m.deleted_at is null and m.author_id <> ?1""";
+              and m.deleted_at is null and m.author_id <> :reader""";
 
     /** Unread messages by others per conversation of one child for the user: one query. */
     public Map<UUID, Long> unreadCounts(UUID childId, UUID userId, Collection<UUID> conversationIds) {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return session().createNativeQuery("""
                 select c.id, u.unread from conversation c
-                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?1
+                left join conversation_read r on r.conversation_id = c.id and r.user_id = :reader
                 cross join lateral (select count(*) as unread\n"""
                 + UNREAD_AFTER_MARKER + """
                 ) u
-                where c.child_id = ?2 and c.id = any(?3) and u.unread > 0""")
-                .setParameter(1, userId).setParameter(2, childId).setParameter(3, SqlValues.uuids(conversationIds))
-                .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
+                where c.child_id = :child and c.id = any(:conversations) and u.unread > 0""", UnreadCount.class)
+                .addScalar("id", UUID.class).addScalar("unread", Long.class)
+                .setParameter("reader", userId).setParameter("child", childId)
+                .setParameter("conversations", SqlValues.uuids(conversationIds))
+                .getResultStream().collect(Collectors.toMap(UnreadCount::conversationId, UnreadCount::unread));
+    }
+
+    /** Unread messages by others in one conversation. */
+    public record UnreadCount(UUID conversationId, Long unread) {
     }
 
     /**
      * Unread counts across every conversation the user belongs to, on every child whose team
-     * they are on in a role their token carries: one query, which reads only the unread
-     * messages ({@link #UNREAD_AFTER_MARKER}). Conversations with urgent unread
-     * messages come first, then the most recent.
+     * they are on through a current membership: one query, which reads only the unread
+     * messages ({@link #UNREAD_AFTER_MARKER}). Conversations with urgent unread messages come
+     * first, then the most recent.
      */
-    public List<UnreadView> unreadForUser(UUID userId, Set<Role> tokenRoles) {
-        if (tokenRoles.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+    public List<UnreadView> unreadForUser(Caller caller) {
+        return session().createNativeQuery("""
                 select c.id, c.child_id, c.kind, c.title, u.unread, u.urgent, u.last_at
                 from team_membership tm
                 join child ch on ch.id = tm.child_id and ch.archived_at is null
                 join conversation c on c.child_id = tm.child_id
-                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?1
+                left join conversation_read r on r.conversation_id = c.id and r.user_id = :reader
                 cross join lateral (select count(*) as unread, count(*) filter (where m.urgent) as urgent,
                                            max(m.created_at) as last_at\n"""
                 + UNREAD_AFTER_MARKER + """
                 ) u
-                where tm.user_id = ?1 and tm.removed_at is null and tm.role = any(?2) and u.unread > 0
+                where tm.user_id = :reader and """ + CurrentMembership.sql("tm") + """
+                  and u.unread > 0
                   and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
-                                                  where p.conversation_id = c.id and p.user_id = ?1))
-                order by u.urgent > 0 desc, u.last_at desc, c.id""")
-                .setParameter(1, userId)
-                .setParameter(2, tokenRoles.stream().map(Role::name).toArray(String[]::new))
-                .getResultList();
-        return rows.stream().map(r -> new UnreadView((UUID) r[0], (UUID) r[1], ConversationKind.valueOf((String) r[2]),
-                (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), SqlValues.instant(r[6]))).toList();
+                                                  where p.conversation_id = c.id and p.user_id = :reader))
+                order by u.urgent > 0 desc, u.last_at desc, c.id""", UnreadRow.class)
+                .addScalar("id", UUID.class).addScalar("child_id", UUID.class).addScalar("kind", String.class)
+                .addScalar("title", String.class).addScalar("unread", Long.class).addScalar("urgent", Long.class)
+                .addScalar("last_at", Instant.class)
+                .setParameter("reader", caller.userId())
+                .setParameter("tokenRoles", CurrentMembership.sqlTokenRoles(caller))
+                .getResultStream().map(UnreadRow::view).toList();
+    }
+
+    /** A conversation's unread count as SQL answers it; its kind is read as a name. */
+    public record UnreadRow(UUID id, UUID childId, String kind, String title, Long unread, Long urgent, Instant lastAt) {
+
+        UnreadView view() {
+            return new UnreadView(id, childId, ConversationKind.valueOf(kind), title, unread, urgent, lastAt);
+        }
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 
     public void touch(Conversation conversation) {

@@ -27,8 +27,7 @@ import app.smallwins.common.security.Role;
 import app.smallwins.observation.Observation;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationSource;
-import app.smallwins.team.TeamMembership;
-import app.smallwins.team.TeamRepository;
+import app.smallwins.team.TeamService;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
@@ -49,7 +48,7 @@ public class MessagingService {
     MessagingRepository messaging;
 
     @Inject
-    TeamRepository team;
+    TeamService team;
 
     @Inject
     ChildAccess access;
@@ -110,12 +109,12 @@ public class MessagingService {
                     userIds.add(me);
                     for (int i = 0; i < body.memberIds().size(); i++) {
                         UUID membershipId = body.memberIds().get(i);
-                        TeamMembership member = team.findCurrent(childId, membershipId).orElse(null);
-                        if (member == null || member.userId == null) {
+                        UUID userId = team.signedInMember(grant, membershipId).orElse(null);
+                        if (userId == null) {
                             throw ApiException.unprocessable("memberIds[" + i + "]",
                                     "is not a current, signed-in member of this child's team");
                         }
-                        userIds.add(member.userId);
+                        userIds.add(userId);
                     }
                     Conversation c = new Conversation();
                     c.id = UUID.randomUUID();
@@ -158,7 +157,30 @@ public class MessagingService {
         List<UUID> userIds = new ArrayList<>(page.stream().map(m -> m.authorId).toList());
         reads.forEach(r -> userIds.add(r.userId()));
         Names names = people.names(userIds);
-        return page.stream().map(m -> view(m, reads, names)).toList();
+        return page.stream().map(m -> MessageView.of(m, reads, names)).toList();
+    }
+
+    /** The id of the child's team conversation (made on first use), for the record export. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID teamConversationId(ChildGrant grant) {
+        return messaging.teamConversation(grant.childId()).id;
+    }
+
+    /**
+     * A page of the team conversation oldest first, deleted messages as their placeholders,
+     * for the record export: two queries.
+     */
+    @Transactional
+    public List<MessageView> exportPage(ChildGrant grant, UUID teamConversationId, Cursor after, int size) {
+        List<Message> page = messaging.messagesOldestFirst(grant.childId(), teamConversationId, after, size);
+        Names names = people.names(page.stream().map(m -> m.authorId).toList());
+        return page.stream().map(m -> MessageView.of(m, List.of(), names)).toList();
+    }
+
+    /** For another feature's page (the timeline): these messages of the child, in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MessageSlice slice(ChildGrant grant, List<UUID> messageIds) {
+        return new MessageSlice(messaging.messagesByIds(grant.childId(), messageIds));
     }
 
     /**
@@ -197,7 +219,7 @@ public class MessagingService {
                     // The author has read their own message.
                     messaging.markRead(a.conversation(), me, m);
                     accessLog.change(grant, "message.create", "MESSAGE", m.id);
-                    return view(m, List.of(), people.names(List.of(me)));
+                    return MessageView.of(m, List.of(), people.names(List.of(me)));
                 });
     }
 
@@ -255,7 +277,7 @@ public class MessagingService {
     @Transactional
     public List<UnreadView> unread() {
         Caller caller = currentCaller.get();
-        return messaging.unreadForUser(caller.userId(), caller.teamRoles());
+        return messaging.unreadForUser(caller);
     }
 
     /**
@@ -298,17 +320,7 @@ public class MessagingService {
                 unread);
     }
 
-    public static MessageView view(Message m, List<MessagingRepository.ReadPosition> reads, Names names) {
-        boolean deleted = m.deletedAt != null;
-        List<ConversationView.Participant> readBy = reads.stream()
-                .filter(r -> !r.userId().equals(m.authorId) && !r.lastReadAt().isBefore(m.createdAt))
-                .map(r -> participant(r.userId(), names)).toList();
-        return new MessageView(m.id, m.conversationId, m.childId,
-                names.author(m.authorId, m.authorCapacity), deleted ? null : m.body, m.urgent,
-                m.observationId, m.createdAt, m.editedAt, deleted, readBy);
-    }
-
-    private static ConversationView.Participant participant(UUID userId, Names names) {
+    static ConversationView.Participant participant(UUID userId, Names names) {
         return new ConversationView.Participant(userId, names.of(userId));
     }
 }

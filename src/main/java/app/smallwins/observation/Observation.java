@@ -1,7 +1,5 @@
 package app.smallwins.observation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.common.vocabulary.PromptLevel;
@@ -96,32 +93,4 @@ public class Observation {
     @Version
     @Column(nullable = false)
     public long version;
-
-    /** The columns of {@code select *}, read by hand on hot read paths ({@link RowQuery}); never attached. */
-    static Observation fromRow(ResultSet row) throws SQLException {
-        Observation o = new Observation();
-        o.id = RowQuery.uuid(row, "id");
-        o.childId = RowQuery.uuid(row, "child_id");
-        o.goalId = RowQuery.uuid(row, "goal_id");
-        o.stepId = RowQuery.uuid(row, "step_id");
-        o.kind = RowQuery.enumOf(row, "kind", ObservationKind.class);
-        o.text = row.getString("text");
-        o.domain = RowQuery.enumOf(row, "domain", Domain.class);
-        o.setting = RowQuery.enumOf(row, "setting", Setting.class);
-        o.promptLevel = RowQuery.enumOf(row, "prompt_level", PromptLevel.class);
-        o.regulation = RowQuery.enumOf(row, "regulation", Regulation.class);
-        o.firstTime = row.getBoolean("first_time");
-        o.support = row.getString("support");
-        o.occurredAt = RowQuery.instant(row, "occurred_at");
-        o.source = RowQuery.enumOf(row, "source", ObservationSource.class);
-        o.messageId = RowQuery.uuid(row, "message_id");
-        o.authorId = RowQuery.uuid(row, "author_id");
-        o.authorCapacity = RowQuery.enumOf(row, "author_capacity", Role.class);
-        o.createdAt = RowQuery.instant(row, "created_at");
-        o.updatedAt = RowQuery.instant(row, "updated_at");
-        o.deletedAt = RowQuery.instant(row, "deleted_at");
-        o.deletedBy = RowQuery.uuid(row, "deleted_by");
-        o.version = row.getLong("version");
-        return o;
-    }
 }

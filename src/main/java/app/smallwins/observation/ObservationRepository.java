@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
-import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Setting;
@@ -100,7 +99,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     }
 
     public List<Observation> byIds(UUID childId, Collection<UUID> ids) {
-        return RowQuery.byIds(em, "observation", childId, ids, Observation::fromRow);
+        return ids.isEmpty() ? List.of() : list("childId = ?1 and id in ?2", childId, ids);
     }
 
     /** The cheers on a page of observations, oldest first per observation: one query. */
@@ -108,11 +107,11 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (observationIds.isEmpty()) {
             return Map.of();
         }
-        return RowQuery.of(em, """
-                select * from cheer where child_id = :child and observation_id = any(:ids)
-                order by created_at, id""")
-                .set("child", childId).set("ids", SqlValues.uuids(observationIds))
-                .list(Cheer::fromRow).stream().collect(Collectors.groupingBy(c -> c.observationId));
+        return em.createQuery("""
+                select c from Cheer c where c.childId = :child and c.observationId in :ids
+                order by c.createdAt, c.id""", Cheer.class)
+                .setParameter("child", childId).setParameter("ids", observationIds)
+                .getResultStream().collect(Collectors.groupingBy(c -> c.observationId));
     }
 
     /**
@@ -125,13 +124,15 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (observationIds.isEmpty() && cheerIds.isEmpty()) {
             return List.of();
         }
-        return RowQuery.of(em, """
+        @SuppressWarnings("unchecked")
+        List<Cheer> cheers = em.createNativeQuery("""
                 select * from cheer where child_id = :child and observation_id = any(:observations)
                 union
                 select * from cheer where child_id = :child and id = any(:cheers)
-                order by created_at, id""")
-                .set("child", childId).set("observations", SqlValues.uuids(observationIds))
-                .set("cheers", SqlValues.uuids(cheerIds)).list(Cheer::fromRow);
+                order by created_at, id""", Cheer.class)
+                .setParameter("child", childId).setParameter("observations", SqlValues.uuids(observationIds))
+                .setParameter("cheers", SqlValues.uuids(cheerIds)).getResultList();
+        return cheers;
     }
 
     public Optional<Cheer> findCheer(UUID childId, UUID observationId, UUID cheerId) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +24,8 @@ import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
-import app.smallwins.goal.Goal;
-import app.smallwins.goal.GoalRepository;
-import app.smallwins.user.AppUser;
+import app.smallwins.common.vocabulary.Domain;
+import app.smallwins.goal.GoalService;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
@@ -39,7 +40,7 @@ public class ObservationService {
     ObservationRepository observations;
 
     @Inject
-    GoalRepository goals;
+    GoalService goals;
 
     @Inject
     ChildAccess access;
@@ -85,7 +86,7 @@ public class ObservationService {
         o.support = draft.support();
         o.occurredAt = checkOccurredAt(draft.occurredAt());
         o.domain = draft.domain();
-        linkGoal(o, draft.goalId(), draft.stepId());
+        linkGoal(grant, o, draft.goalId(), draft.stepId());
         o.source = source;
         o.authorId = grant.caller().userId();
         o.authorCapacity = grant.capacity();
@@ -156,7 +157,7 @@ public class ObservationService {
             // A step belongs to its goal: moving to another goal drops the old step unless one is sent.
             UUID stepId = patch.stepId != null ? patch.stepId.orElse(null)
                     : java.util.Objects.equals(goalId, o.goalId) ? o.stepId : null;
-            linkGoal(o, goalId, stepId);
+            linkGoal(grant, o, goalId, stepId);
         }
         o.updatedAt = Times.now();
         observations.flush();
@@ -211,7 +212,7 @@ public class ObservationService {
                     if (created) {
                         accessLog.change(grant, "cheer.create", "CHEER", stored.id);
                     }
-                    return new CheerOutcome(cheerView(stored, people.names(List.of(stored.authorId))), created);
+                    return new CheerOutcome(CheerView.of(stored, people.names(List.of(stored.authorId))), created);
                 });
     }
 
@@ -222,41 +223,47 @@ public class ObservationService {
         Cheer cheer = observations.findCheer(childId, observationId, cheerId)
                 .orElseThrow(() -> ApiException.notFound("Cheer"));
         accessLog.read(grant, "cheer.read", "CHEER", cheerId);
-        return cheerView(cheer, people.names(List.of(cheer.authorId)));
+        return CheerView.of(cheer, people.names(List.of(cheer.authorId)));
     }
 
     public record CheerOutcome(CheerView cheer, boolean created) {
     }
 
     /** Views for a page of observations: cheers and authors in two more queries, whatever the page size. */
-    public List<ObservationView> views(UUID childId, List<Observation> page) {
+    List<ObservationView> views(UUID childId, List<Observation> page) {
         Map<UUID, List<Cheer>> cheers = observations.cheersOf(childId, page.stream().map(o -> o.id).toList());
-        return views(page, cheers, people.names(authorsOf(page, cheers)));
+        ObservationSlice slice = new ObservationSlice(page, cheers, List.of());
+        Names names = people.names(slice.authorIds());
+        return page.stream().map(o -> ObservationView.of(o, cheers.getOrDefault(o.id, List.of()), names)).toList();
     }
 
-    /** Everyone a page of observations names: their authors and the authors of their cheers. */
-    public static List<UUID> authorsOf(List<Observation> page, Map<UUID, List<Cheer>> cheers) {
-        List<UUID> authorIds = new ArrayList<>(page.stream().map(o -> o.authorId).toList());
-        cheers.values().forEach(list -> list.forEach(c -> authorIds.add(c.authorId)));
-        return authorIds;
+    /**
+     * A page of every observation of the child, deleted ones included and marked, oldest first,
+     * for the record export: three queries.
+     */
+    @Transactional
+    public List<ExportedObservation> exportPage(ChildGrant grant, Cursor after, int size) {
+        List<Observation> rows = observations.pageIncludingDeleted(grant.childId(), after, size);
+        List<ObservationView> views = views(grant.childId(), rows);
+        List<ExportedObservation> page = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            page.add(new ExportedObservation(views.get(i), rows.get(i).deletedAt));
+        }
+        return page;
     }
 
-    public static List<ObservationView> views(List<Observation> page, Map<UUID, List<Cheer>> cheers,
-            Names authors) {
-        return page.stream().map(o -> view(o, cheers.getOrDefault(o.id, List.of()), authors)).toList();
-    }
-
-    public static CheerView cheerView(Cheer c, Names authors) {
-        return new CheerView(c.id, c.observationId, c.note, authors.author(c.authorId, c.authorCapacity),
-                c.createdAt);
-    }
-
-    private static ObservationView view(Observation o, List<Cheer> cheers, Names authors) {
-        return new ObservationView(o.id, o.childId, o.kind, o.text, o.goalId, o.stepId, o.domain, o.setting,
-                o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source, o.messageId,
-                authors.author(o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
-                !o.updatedAt.equals(o.createdAt), cheers.stream().map(c -> cheerView(c, authors)).toList(),
-                o.version);
+    /**
+     * For another feature's page (the timeline): these observations of the child with their
+     * cheers, and these cheers, in two queries; the caller names them all at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ObservationSlice slice(ChildGrant grant, List<UUID> observationIds, Set<UUID> cheerIds) {
+        List<Observation> page = observations.byIds(grant.childId(), observationIds);
+        List<Cheer> loaded = observations.cheersOnOrByIds(grant.childId(), observationIds, cheerIds);
+        Set<UUID> onPage = Set.copyOf(observationIds);
+        Map<UUID, List<Cheer>> cheersOn = loaded.stream().filter(c -> onPage.contains(c.observationId))
+                .collect(Collectors.groupingBy(c -> c.observationId));
+        return new ObservationSlice(page, cheersOn, loaded.stream().filter(c -> cheerIds.contains(c.id)).toList());
     }
 
     private Observation findLive(UUID childId, UUID observationId) {
@@ -265,19 +272,15 @@ public class ObservationService {
     }
 
     /** A goal (and step) must belong to this child; another child's id is treated as absent. */
-    private void linkGoal(Observation o, UUID goalId, UUID stepId) {
+    private void linkGoal(ChildGrant grant, Observation o, UUID goalId, UUID stepId) {
         if (stepId != null && goalId == null) {
             throw ApiException.invalid("stepId", "needs the goalId it belongs to");
         }
-        Goal goal = goalId == null ? null : goals.findForChild(o.childId, goalId)
-                .orElseThrow(() -> ApiException.unprocessable("goalId", "is not a goal of this child"));
-        if (stepId != null && goals.findStep(o.childId, goalId, stepId).filter(s -> s.retiredAt == null).isEmpty()) {
-            throw ApiException.unprocessable("stepId", "is not a current step of this goal");
-        }
+        Domain goalDomain = goalId == null ? null : goals.linkTarget(grant, goalId, stepId);
         o.goalId = goalId;
         o.stepId = stepId;
-        if (o.domain == null && goal != null) {
-            o.domain = goal.domain;
+        if (o.domain == null && goalDomain != null) {
+            o.domain = goalDomain;
         }
     }
 

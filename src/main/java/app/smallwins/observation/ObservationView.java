@@ -11,6 +11,7 @@ import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.common.vocabulary.PromptLevel;
 import app.smallwins.common.vocabulary.Regulation;
 import app.smallwins.common.vocabulary.Setting;
+import app.smallwins.user.Names;
 
 @Schema(name = "Observation", description = "What the child did in real life, who saw it, where, and with how much help.")
 public record ObservationView(
@@ -35,4 +36,13 @@ public record ObservationView(
         @Schema(description = "True once the author changed it after recording.") boolean edited,
         List<CheerView> cheers,
         @Schema(description = "Row version; the ETag header carries the same value.") long version) {
+
+    /** An observation with its cheers, oldest first, as a team member sees it. */
+    static ObservationView of(Observation o, List<Cheer> cheers, Names names) {
+        return new ObservationView(o.id, o.childId, o.kind, o.text, o.goalId, o.stepId, o.domain, o.setting,
+                o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source, o.messageId,
+                names.author(o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
+                !o.updatedAt.equals(o.createdAt), cheers.stream().map(c -> CheerView.of(c, names)).toList(),
+                o.version);
+    }
 }

@@ -1,6 +1,7 @@
 package app.smallwins.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
@@ -74,21 +78,31 @@ public class ProgressRepository {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return session().createNativeQuery("""
                 select o.goal_id, cast(o.occurred_at at time zone :zone as date) as day, o.kind, o.prompt_level,
-                       o.setting, o.author_id, o.author_capacity, count(*)
+                       o.setting, o.author_id, o.author_capacity, count(*) as n
                 from observation o
                 where o.child_id = :child and o.goal_id in (:goals) and o.deleted_at is null
                   and o.occurred_at >= :from and o.occurred_at < :to
-                group by 1, 2, 3, 4, 5, 6, 7""")
+                group by 1, 2, 3, 4, 5, 6, 7""", CellRow.class)
+                .addScalar("goal_id", UUID.class).addScalar("day", LocalDate.class).addScalar("kind", String.class)
+                .addScalar("prompt_level", String.class).addScalar("setting", String.class)
+                .addScalar("author_id", UUID.class).addScalar("author_capacity", String.class)
+                .addScalar("n", Long.class)
                 .setParameter("zone", zone).setParameter("child", childId).setParameter("goals", goalIds)
                 .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
-                .getResultList();
-        return rows.stream().map(r -> new EvidenceCell((UUID) r[0], SqlValues.date(r[1]),
-                ObservationKind.valueOf((String) r[2]), r[3] == null ? null : PromptLevel.valueOf((String) r[3]),
-                Setting.valueOf((String) r[4]), (UUID) r[5], Role.valueOf((String) r[6]), ((Number) r[7]).longValue()))
-                .toList();
+                .getResultStream().map(CellRow::cell).toList();
+    }
+
+    /** A cell as SQL answers it; enum columns are read as their names. */
+    public record CellRow(UUID goalId, LocalDate day, String kind, String promptLevel, String setting, UUID authorId,
+            String authorCapacity, Long n) {
+
+        EvidenceCell cell() {
+            return new EvidenceCell(goalId, day, ObservationKind.valueOf(kind),
+                    promptLevel == null ? null : PromptLevel.valueOf(promptLevel), Setting.valueOf(setting), authorId,
+                    Role.valueOf(authorCapacity), n);
+        }
     }
 
     /** Setbacks and dysregulated or shutdown observations on the goals, newest first, at most `perGoal` each. */
@@ -114,34 +128,38 @@ public class ProgressRepository {
                 recentFrom, to, TELLING_CANDIDATES);
     }
 
+    /** The period's wins in one domain (null: none given): how many, first times, and without a goal. */
+    public record WinCount(String domain, Long wins, Long firstTimes, Long withoutGoal) {
+    }
+
     /** The period's wins: counts per domain, first times and wins with no goal. */
-    public List<Object[]> winCounts(UUID childId, Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select o.domain, count(*), count(*) filter (where o.first_time), count(*) filter (where o.goal_id is null)
+    public List<WinCount> winCounts(UUID childId, Instant from, Instant to) {
+        return session().createNativeQuery("""
+                select o.domain, count(*) as wins, count(*) filter (where o.first_time) as first_times,
+                       count(*) filter (where o.goal_id is null) as without_goal
                 from observation o
                 where o.child_id = :child and o.kind = 'WIN' and o.deleted_at is null
                   and o.occurred_at >= :from and o.occurred_at < :to
-                group by o.domain order by count(*) desc, o.domain""")
+                group by o.domain order by count(*) desc, o.domain""", WinCount.class)
+                .addScalar("domain", String.class).addScalar("wins", Long.class)
+                .addScalar("first_times", Long.class).addScalar("without_goal", Long.class)
                 .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .getResultList();
-        return rows;
     }
 
     /** Cheers the team gave to the period's wins (whenever they were given). */
     public long cheersGiven(UUID childId, Instant from, Instant to) {
-        return ((Number) em.createNativeQuery("""
+        return session().createNativeQuery("""
                 select count(*) from cheer c join observation o on o.id = c.observation_id and o.child_id = c.child_id
                 where c.child_id = :child and o.deleted_at is null and o.kind = 'WIN'
-                  and o.occurred_at >= :from and o.occurred_at < :to""")
+                  and o.occurred_at >= :from and o.occurred_at < :to""", Long.class)
                 .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
-                .getSingleResult()).longValue();
+                .getSingleResult();
     }
 
     /** The period's highlights: first times, then higher independence, then new settings, then latest. */
     public List<Row> highlights(UUID childId, Instant from, Instant to, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + REF_COLUMNS + """
+        return cited("select " + REF_COLUMNS + """
 
                 from observation o
                 where o.child_id = :child and o.kind = 'WIN' and o.deleted_at is null
@@ -150,8 +168,7 @@ public class ProgressRepository {
                 + " limit :limit")
                 .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(ProgressRepository::row).toList();
+                .getResultStream().map(RefRow::row).toList();
     }
 
     /**
@@ -185,21 +202,40 @@ public class ProgressRepository {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql)
+        return cited(sql)
                 .setParameter("child", childId).setParameter("goals", goalIds)
                 .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .setParameter("perGoal", perGoal)
-                .getResultList();
-        return rows.stream().map(ProgressRepository::row).toList();
+                .getResultStream().map(RefRow::row).toList();
     }
 
-    private static Row row(Object[] r) {
-        return new Row((UUID) r[0], (UUID) r[1], ObservationKind.valueOf((String) r[2]), (String) r[3],
-                r[4] == null ? null : Domain.valueOf((String) r[4]), Setting.valueOf((String) r[5]),
-                r[6] == null ? null : PromptLevel.valueOf((String) r[6]),
-                r[7] == null ? null : Regulation.valueOf((String) r[7]), (Boolean) r[8], (Boolean) r[9],
-                SqlValues.instant(r[10]), (UUID) r[11], Role.valueOf((String) r[12]), false);
+    /** A query of cited observations ({@link #REF_COLUMNS}), typed column by column. */
+    private NativeQuery<RefRow> cited(String sql) {
+        return session().createNativeQuery(sql, RefRow.class)
+                .addScalar("id", UUID.class).addScalar("goal_id", UUID.class).addScalar("kind", String.class)
+                .addScalar("text", String.class).addScalar("domain", String.class).addScalar("setting", String.class)
+                .addScalar("prompt_level", String.class).addScalar("regulation", String.class)
+                .addScalar("first_time", Boolean.class).addScalar("new_setting", Boolean.class)
+                .addScalar("occurred_at", Instant.class).addScalar("author_id", UUID.class)
+                .addScalar("author_capacity", String.class);
+    }
+
+    /** A cited observation as SQL answers it; enum columns are read as their names. */
+    public record RefRow(UUID id, UUID goalId, String kind, String text, String domain, String setting, String promptLevel,
+            String regulation, Boolean firstTime, Boolean newSetting, Instant occurredAt, UUID authorId,
+            String authorCapacity) {
+
+        Row row() {
+            return new Row(id, goalId, ObservationKind.valueOf(kind), text,
+                    domain == null ? null : Domain.valueOf(domain), Setting.valueOf(setting),
+                    promptLevel == null ? null : PromptLevel.valueOf(promptLevel),
+                    regulation == null ? null : Regulation.valueOf(regulation), firstTime, newSetting, occurredAt,
+                    authorId, Role.valueOf(authorCapacity), false);
+        }
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 
 }

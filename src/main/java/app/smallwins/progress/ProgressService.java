@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +15,23 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildAccess;
 import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
-import app.smallwins.child.ChildRepository;
+import app.smallwins.child.ChildService;
 import app.smallwins.common.Author;
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.persistence.ReadOnly;
 import app.smallwins.common.security.Permission;
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.common.vocabulary.PromptLevel;
-import app.smallwins.goal.Goal;
-import app.smallwins.goal.GoalRepository;
+import app.smallwins.goal.GoalService;
 import app.smallwins.goal.GoalStatus;
+import app.smallwins.goal.GoalSummary;
 import app.smallwins.user.AppUser;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
@@ -62,10 +65,13 @@ public class ProgressService {
     ChildAccess access;
 
     @Inject
-    ChildRepository children;
+    EntityManager em;
 
     @Inject
-    GoalRepository goals;
+    ChildService children;
+
+    @Inject
+    GoalService goals;
 
     @Inject
     ProgressRepository progress;
@@ -80,9 +86,9 @@ public class ProgressService {
     public GoalProgressView goalProgress(UUID childId, UUID goalId, LocalDate from, LocalDate to,
             ProgressRules.Bucket bucket) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
-        ReadOnly.rest(children.getEntityManager());
-        ZoneId zone = ZoneId.of(children.findById(childId).timeZone);
-        Goal goal = goals.findForChild(childId, goalId).orElseThrow(() -> ApiException.notFound("Goal"));
+        ReadOnly.rest(em);
+        ZoneId zone = children.timeZone(grant);
+        GoalSummary goal = goals.summary(grant, goalId);
         LocalDate asOf = to != null ? to : LocalDate.now(zone);
         LocalDate start = from != null ? from : asOf.minusWeeks(DEFAULT_WEEKS).plusDays(1);
         if (start.isAfter(asOf)) {
@@ -105,7 +111,7 @@ public class ProgressService {
         List<ProgressRepository.Row> warnings = progress.warnings(childId, List.of(goalId), startOf(gapStart, zone),
                 end, 20);
         boolean levelEvidence = !ProgressRules.seenAt(cells, level, gapStart, asOf).people().isEmpty();
-        ProgressRules.Gap gap = ProgressRules.gap(goal.status, warnings.size(), levelEvidence);
+        ProgressRules.Gap gap = ProgressRules.gap(goal.status(), warnings.size(), levelEvidence);
         List<ProgressRepository.Row> firstTimes = progress.firstTimes(childId, List.of(goalId),
                 startOf(start, zone), end, 5);
         Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
@@ -123,7 +129,7 @@ public class ProgressService {
         accessLog.read(grant, "goal.progress", "GOAL", goalId);
         List<Author> seenPeople = seen.people().stream()
                 .map(id -> names.author(id, capacities.get(id))).toList();
-        return new GoalProgressView(goalId, goal.status, start, asOf, bucket, zone.getId(),
+        return new GoalProgressView(goalId, goal.status(), start, asOf, bucket, zone.getId(),
                 buckets.stream().map(b -> new GoalProgressView.BucketView(b.start(), b.end(), b.wins(), b.setbacks(),
                         b.notes(), b.byPromptLevel(), b.scored(), b.independenceScore(), b.variability())).toList(),
                 new GoalProgressView.TrendView(trend.direction(), trend.slopePerBucket(), trend.dataPoints(),
@@ -142,11 +148,11 @@ public class ProgressService {
     @Transactional
     public ProgressChartView chart(UUID childId) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
-        ReadOnly.rest(children.getEntityManager());
-        ZoneId zone = ZoneId.of(children.findById(childId).timeZone);
-        List<Goal> rows = goals.list("childId = ?1 and status in ?2 order by createdAt, id", childId,
-                List.of(GoalStatus.ACTIVE, GoalStatus.MET, GoalStatus.MAINTAINING));
-        List<UUID> ids = rows.stream().map(g -> g.id).toList();
+        ReadOnly.rest(em);
+        ZoneId zone = children.timeZone(grant);
+        List<GoalSummary> rows = goals.summaries(grant,
+                EnumSet.of(GoalStatus.ACTIVE, GoalStatus.MET, GoalStatus.MAINTAINING));
+        List<UUID> ids = rows.stream().map(GoalSummary::id).toList();
         LocalDate asOf = LocalDate.now(zone);
         Instant end = startOf(asOf.plusDays(1), zone);
         LocalDate gapStart = ProgressRules.gapWindowStart(asOf);
@@ -166,16 +172,16 @@ public class ProgressService {
 
         accessLog.read(grant, "progress.chart", "CHILD", childId);
         List<ProgressChartView.Row> items = new ArrayList<>();
-        for (Goal goal : rows) {
-            List<EvidenceCell> goalCells = cells.getOrDefault(goal.id, List.of());
+        for (GoalSummary goal : rows) {
+            List<EvidenceCell> goalCells = cells.getOrDefault(goal.id(), List.of());
             PromptLevel level = ProgressRules.requiredLevel(goal.mastery());
             var trend = ProgressRules.trend(
                     ProgressRules.buckets(goalCells, ProgressRules.Bucket.WEEK, trendStart, asOf));
             var mastery = ProgressRules.mastery(goal.mastery(), goalCells, asOf);
             boolean levelEvidence = !ProgressRules.seenAt(goalCells, level, gapStart, asOf).people().isEmpty();
-            var gap = ProgressRules.gap(goal.status, warnings.getOrDefault(goal.id, 0L).intValue(), levelEvidence);
-            ProgressRepository.Row best = telling.get(goal.id);
-            items.add(new ProgressChartView.Row(goal.id, goal.title, goal.plainLanguage, goal.domain, goal.status,
+            var gap = ProgressRules.gap(goal.status(), warnings.getOrDefault(goal.id(), 0L).intValue(), levelEvidence);
+            ProgressRepository.Row best = telling.get(goal.id());
+            items.add(new ProgressChartView.Row(goal.id(), goal.title(), goal.plainLanguage(), goal.domain(), goal.status(),
                     best == null ? null : ref(best, names), trend.direction(), mastery.met(), gap.flagged()));
         }
         return new ProgressChartView(childId, items);
@@ -184,8 +190,8 @@ public class ProgressService {
     @Transactional
     public WinsSummaryView wins(UUID childId, WinsSummaryView.Period period, LocalDate date) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
-        ReadOnly.rest(children.getEntityManager());
-        ZoneId zone = ZoneId.of(children.findById(childId).timeZone);
+        ReadOnly.rest(em);
+        ZoneId zone = children.timeZone(grant);
         LocalDate day = date != null ? date : LocalDate.now(zone);
         LocalDate first = switch (period) {
             case DAY -> day;
@@ -199,19 +205,17 @@ public class ProgressService {
         };
         Instant from = startOf(first, zone);
         Instant to = startOf(next, zone);
-        List<Object[]> counts = progress.winCounts(childId, from, to);
+        List<ProgressRepository.WinCount> counts = progress.winCounts(childId, from, to);
         long wins = 0;
         long firstTimes = 0;
         long withoutGoal = 0;
         List<WinsSummaryView.DomainCount> byDomain = new ArrayList<>();
-        for (Object[] row : counts) {
-            long n = ((Number) row[1]).longValue();
-            long firsts = ((Number) row[2]).longValue();
-            wins += n;
-            firstTimes += firsts;
-            withoutGoal += ((Number) row[3]).longValue();
-            byDomain.add(new WinsSummaryView.DomainCount(
-                    row[0] == null ? null : app.smallwins.common.vocabulary.Domain.valueOf((String) row[0]), n, firsts));
+        for (ProgressRepository.WinCount count : counts) {
+            wins += count.wins();
+            firstTimes += count.firstTimes();
+            withoutGoal += count.withoutGoal();
+            byDomain.add(new WinsSummaryView.DomainCount(count.domain() == null ? null : Domain.valueOf(count.domain()),
+                    count.wins(), count.firstTimes()));
         }
         long cheers = progress.cheersGiven(childId, from, to);
         List<ProgressRepository.Row> highlights = progress.highlights(childId, from, to, HIGHLIGHTS);

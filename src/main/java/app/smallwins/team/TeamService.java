@@ -1,6 +1,7 @@
 package app.smallwins.team;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
 import app.smallwins.user.People;
@@ -57,6 +59,21 @@ public class TeamService {
         String name = m.userId == null ? null : people.names(List.of(m.userId)).of(m.userId);
         accessLog.read(grant, "team.read", TARGET, membershipId);
         return MembershipView.of(m, name, grant.may(Permission.MANAGE_TEAM));
+    }
+
+    /** The person behind a current membership of the child, if they have signed in (opening a conversation). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> signedInMember(ChildGrant grant, UUID membershipId) {
+        return team.findCurrent(grant.childId(), membershipId).map(m -> m.userId);
+    }
+
+    /** The whole team, for the record export; e-mail addresses only for those who manage it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<MembershipView> exportMembers(ChildGrant grant) {
+        boolean showEmail = grant.may(Permission.MANAGE_TEAM);
+        return Keyset.all((after, fetch) -> team.page(grant.childId(), after, fetch),
+                (TeamRepository.Member m) -> new Cursor(m.membership().createdAt, m.membership().id)).stream()
+                .map(m -> MembershipView.of(m.membership(), m.displayName(), showEmail)).toList();
     }
 
     @Transactional

@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +35,7 @@ public class Idempotency {
     }
 
     @Inject
-    EntityManager em;
+    IdempotencyRepository records;
 
     @Inject
     ObjectMapper json;
@@ -52,29 +50,17 @@ public class Idempotency {
             throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = fingerprint(operation, request);
-        int claimed = em.createNativeQuery("""
-                insert into idempotency_record (user_id, idem_key, request_hash, created_at)
-                values (?1, ?2, ?3, now())
-                on conflict (user_id, idem_key) do nothing""")
-                .setParameter(1, userId).setParameter(2, key).setParameter(3, fingerprint)
-                .executeUpdate();
-        if (claimed == 1) {
+        if (records.claim(userId, key, fingerprint)) {
             T result = action.get();
-            em.createNativeQuery("update idempotency_record set response = ?3 where user_id = ?1 and idem_key = ?2")
-                    .setParameter(1, userId).setParameter(2, key).setParameter(3, write(result))
-                    .executeUpdate();
+            records.storeResponse(userId, key, write(result));
             return new Outcome<>(result, false);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select request_hash, response from idempotency_record where user_id = ?1 and idem_key = ?2")
-                .setParameter(1, userId).setParameter(2, key).getResultList();
-        Object[] row = rows.get(0);
-        if (!fingerprint.equals(row[0]) || row[1] == null) {
+        IdempotencyRepository.Stored first = records.find(userId, key).orElseThrow();
+        if (!fingerprint.equals(first.requestHash()) || first.response() == null) {
             throw ApiException.unprocessable(
                     "This Idempotency-Key was already used for a different request; use a new key");
         }
-        return new Outcome<>(read((String) row[1], resultType), true);
+        return new Outcome<>(read(first.response(), resultType), true);
     }
 
     private String fingerprint(String operation, Object request) {

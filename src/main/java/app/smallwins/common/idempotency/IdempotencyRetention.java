@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,7 +29,7 @@ public class IdempotencyRetention {
     static final int BATCH = 10_000;
 
     @Inject
-    EntityManager em;
+    IdempotencyRepository records;
 
     @ConfigProperty(name = "smallwins.idempotency.retention", defaultValue = "24H")
     Duration retention;
@@ -53,13 +52,7 @@ public class IdempotencyRetention {
         int total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                    delete from idempotency_record where ctid in (
-                      select ctid from idempotency_record
-                      where created_at < now() - cast(?1 as interval) limit ?2)""")
-                    .setParameter(1, retention.toSeconds() + " seconds")
-                    .setParameter(2, BATCH)
-                    .executeUpdate());
+            deleted = QuarkusTransaction.requiringNew().call(() -> records.purgeOlderThan(retention, BATCH));
             total += deleted;
         } while (deleted == BATCH);
         return total;

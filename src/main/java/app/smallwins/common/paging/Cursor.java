@@ -10,7 +10,6 @@ import jakarta.persistence.Query;
 
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.input.InputRules;
-import app.smallwins.common.persistence.RowQuery;
 import app.smallwins.common.persistence.SqlValues;
 
 /**
@@ -61,7 +60,7 @@ public record Cursor(Instant at, UUID id) {
 
     /**
      * Native SQL condition for the rows after this position in a newest-first list. Bind with
-     * {@link #bindNative(Query, Cursor)} or, for a {@link RowQuery}, {@link #bind(RowQuery, Cursor)}.
+     * {@link #bindNative(Query, Cursor)}.
      */
     public static String olderThanNative(Cursor after, String at, String id) {
         return after == null ? "" : " and (%s, %s) < (:at, :id)".formatted(at, id);
@@ -72,11 +71,6 @@ public record Cursor(Instant at, UUID id) {
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
-    }
-
-    /** Binds :at and :id of a native keyset condition, when there is a cursor. */
-    public static RowQuery bind(RowQuery query, Cursor after) {
-        return after == null ? query : query.set("at", after.at()).set("id", after.id());
     }
 
     /** Binds :at (as timestamptz) and :id of a native keyset condition, when there is a cursor. */

@@ -1,0 +1,35 @@
+package app.smallwins.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.smallwins.common.security.Role;
+
+/** The one query behind every child-scoped request: the child, and the caller's standing on its team. */
+@ApplicationScoped
+public class ChildAccessRepository {
+
+    /** Whether the child is archived, and the caller's current membership role (null when none). */
+    public record Standing(Instant archivedAt, Role role) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Empty when there is no such child. */
+    public List<Standing> standing(UUID childId, Caller caller) {
+        return em.createQuery("""
+                select new app.smallwins.access.ChildAccessRepository$Standing(c.archivedAt, m.role)
+                from Child c left join TeamMembership m on m.childId = c.id and m.userId = :user
+                  and """ + CurrentMembership.jpql("m") + " where c.id = :child", Standing.class)
+                .setParameter("child", childId)
+                .setParameter("user", caller.userId())
+                .setParameter("tokenRoles", CurrentMembership.tokenRoles(caller))
+                .getResultList();
+    }
+}
