@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * What a capacity on a child allows: the permission table of
- * docs/product.md#roles-and-permissions, in one place. Every rule that depends on the
+ * docs/product.md#the-permission-table, in one place. Every rule that depends on the
  * capacity a person acts in is a row here; rules that depend on who wrote something (only
  * the author edits an observation or a message) are identity, checked in the services.
  */

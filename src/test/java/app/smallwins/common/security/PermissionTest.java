@@ -20,7 +20,7 @@ import app.smallwins.access.Caller;
 import app.smallwins.access.ChildGrant;
 
 /**
- * The permission table of docs/product.md#roles-and-permissions, written out as data: one
+ * The permission table of docs/product.md#the-permission-table, written out as data: one
  * test per cell, named for it, so a change to {@link Permission} fails a test that says which
  * capacity gained or lost what. The API tests (PermissionTableTest and each feature's tests)
  * show the same rows through HTTP: 404 for strangers, 403 for the capacities without a tick.
