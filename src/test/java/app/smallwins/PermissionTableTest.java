@@ -4,6 +4,11 @@ import static app.smallwins.support.Api.BASE;
 import static app.smallwins.support.Api.PROBLEM_JSON;
 import static app.smallwins.support.Api.as;
 import static app.smallwins.support.Api.etagOf;
+import static app.smallwins.support.Records.conversationsPath;
+import static app.smallwins.support.Records.observationsPath;
+import static app.smallwins.support.Records.recordWin;
+import static app.smallwins.support.Records.teamConversation;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -29,8 +34,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * The permission table of DESIGN.md, operation by operation: who succeeds, which team
- * member gets 403, and that a person not on the child's team gets 404.
+ * The permission table of docs/product.md#roles-and-permissions, operation by operation: who
+ * succeeds, which team member gets 403 (and the sentence that says why), and that a person not
+ * on the child's team gets 404. The table itself, cell by cell, is pinned without HTTP in
+ * common/security/PermissionTest.
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -228,6 +235,69 @@ class PermissionTableTest {
         as(teacherAndAdmin).get(team.childPath()).then().statusCode(200).body("capacity", equalTo("admin"));
     }
 
+    @Test
+    void onlyParentsWriteTheWinJournal() {
+        CareTeam team = new CareTeam();
+        String journal = team.childPath() + "/journal";
+        List<Executable> checks = new ArrayList<>();
+        for (TestUser member : List.of(team.admin, team.teacher, team.para, team.therapist)) {
+            checks.add(() -> forbidden(as(member).body(Map.of("text", "Sorted the shapes")).post(journal).then(),
+                    "The win journal is written by the child's parents"));
+        }
+        for (TestUser stranger : team.strangers()) {
+            checks.add(() -> notFound(as(stranger).body(Map.of("text", "Sorted the shapes")).post(journal).then()));
+        }
+        assertAll(checks);
+        as(team.teacher).get(journal).then().statusCode(200).body("items.size()", equalTo(0));
+
+        as(team.parent).body(Map.of("text", "Said \"blue\" at the sky", "support", "I waited"))
+                .post(journal).then().statusCode(201)
+                .body("source", equalTo("JOURNAL"))
+                .body("author.capacity", equalTo("parent"));
+        as(team.teacher).get(journal).then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void onlyAnAdminDeletesAnObservationSomeoneElseRecorded() {
+        CareTeam team = new CareTeam();
+        String path = observationsPath(team.childId) + "/" + recordWin(team.para, team, "Asked for help");
+        List<Executable> checks = new ArrayList<>();
+        for (TestUser member : List.of(team.teacher, team.therapist, team.parent)) {
+            checks.add(() -> forbidden(as(member).delete(path).then(),
+                    "Only the author or an admin deletes an observation"));
+        }
+        for (TestUser stranger : team.strangers()) {
+            checks.add(() -> notFound(as(stranger).delete(path).then()));
+        }
+        assertAll(checks);
+        as(team.para).get(path).then().statusCode(200);
+
+        as(team.admin).delete(path).then().statusCode(204);
+        notFound(as(team.para).get(path).then());
+    }
+
+    @Test
+    void onlyAnAdminReadsAMessagesEarlierVersions() {
+        CareTeam team = new CareTeam();
+        String messages = conversationsPath(team) + "/" + teamConversation(team, team.teacher) + "/messages";
+        String message = messages + "/" + as(team.teacher).body(Map.of("body", "Arjun sorted shapes"))
+                .post(messages).then().statusCode(201).extract().path("id");
+        as(team.teacher).body(Map.of("body", "Arjun sorted the shapes by colour")).patch(message)
+                .then().statusCode(200);
+        List<Executable> checks = new ArrayList<>();
+        for (TestUser member : List.of(team.teacher, team.para, team.therapist, team.parent)) {
+            checks.add(() -> forbidden(as(member).get(message + "/history").then(),
+                    "Only admins read a message's earlier versions"));
+        }
+        for (TestUser stranger : team.strangers()) {
+            checks.add(() -> notFound(as(stranger).get(message + "/history").then()));
+        }
+        assertAll(checks);
+
+        as(team.admin).get(message + "/history").then().statusCode(200)
+                .body("items.body", contains("Arjun sorted shapes"));
+    }
+
     static void forbidden(ValidatableResponse response) {
         response.statusCode(403).contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:smallwins:problem:forbidden"))
@@ -235,6 +305,12 @@ class PermissionTableTest {
                 .body("title", notNullValue())
                 .body("detail", notNullValue())
                 .body("instance", notNullValue());
+    }
+
+    /** A 403 that tells the caller why, in the sentence the API has always used. */
+    static void forbidden(ValidatableResponse response, String detail) {
+        forbidden(response);
+        response.body("detail", equalTo(detail));
     }
 
     static void notFound(ValidatableResponse response) {

@@ -23,7 +23,6 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
-import app.smallwins.common.security.Role;
 import app.smallwins.observation.Observation;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationSource;
@@ -256,7 +255,7 @@ public class MessagingService {
     @Transactional
     public List<MessageEditView> history(UUID childId, UUID conversationId, UUID messageId) {
         Access a = enter(childId, conversationId);
-        if (a.grant().capacity() != Role.admin) {
+        if (!a.grant().may(Permission.READ_MESSAGE_HISTORY)) {
             throw ApiException.forbidden("Only admins read a message's earlier versions");
         }
         messaging.findMessage(childId, conversationId, messageId)

@@ -23,7 +23,6 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
-import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.goal.GoalService;
 import app.smallwins.user.Names;
@@ -58,7 +57,7 @@ public class ObservationService {
     public Idempotency.Outcome<ObservationView> create(UUID childId, ObservationDraft draft, ObservationSource source,
             String idempotencyKey) {
         ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
-        if (source == ObservationSource.JOURNAL && grant.capacity() != Role.parent) {
+        if (source == ObservationSource.JOURNAL && !grant.may(Permission.WRITE_JOURNAL)) {
             throw ApiException.forbidden("The win journal is written by the child's parents");
         }
         String operation = "POST /children/" + childId + (source == ObservationSource.JOURNAL ? "/journal" : "/observations");
@@ -179,7 +178,7 @@ public class ObservationService {
     public void delete(UUID childId, UUID observationId) {
         ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
         Observation o = findLive(childId, observationId);
-        if (!o.authorId.equals(grant.caller().userId()) && grant.capacity() != Role.admin) {
+        if (!o.authorId.equals(grant.caller().userId()) && !grant.may(Permission.DELETE_OTHERS_OBSERVATIONS)) {
             throw ApiException.forbidden("Only the author or an admin deletes an observation");
         }
         o.deletedAt = Times.now();

@@ -11,8 +11,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * One HTTP call of the API, replayed as different people to prove the access rules of
- * DESIGN.md: no token 401, a non-member 404 (the child's existence is not revealed), a
- * member without the permission 403.
+ * docs/product.md#roles-and-permissions: no token 401, a non-member 404 (the child's
+ * existence is not revealed), a member without the permission 403.
  */
 public final class Guard {
 

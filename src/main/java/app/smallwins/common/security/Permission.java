@@ -9,7 +9,12 @@ import static app.smallwins.common.security.Role.therapist;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a capacity on a child allows: the permission table of DESIGN.md, in one place. */
+/**
+ * What a capacity on a child allows: the permission table of
+ * docs/product.md#the-permission-table, in one place. Every rule that depends on the
+ * capacity a person acts in is a row here; rules that depend on who wrote something (only
+ * the author edits an observation or a message) are identity, checked in the services.
+ */
 public enum Permission {
     READ_RECORD(admin, teacher, therapist, para, parent),
     EDIT_PROFILE(admin, teacher, therapist),
@@ -18,7 +23,13 @@ public enum Permission {
     MANAGE_TEAM(admin, teacher),
     MANAGE_GOALS(admin, teacher, therapist),
     RECORD_OBSERVATIONS(admin, teacher, therapist, para, parent),
+    /** The win journal holds the parents' evening entries; everyone else records observations. */
+    WRITE_JOURNAL(parent),
+    /** Authors delete their own observations; deleting one someone else recorded takes this. */
+    DELETE_OTHERS_OBSERVATIONS(admin),
     MESSAGE(admin, teacher, therapist, para, parent),
+    /** The earlier bodies of an edited or deleted message, kept in the record. */
+    READ_MESSAGE_HISTORY(admin),
     READ_ACCESS_LOG(admin, parent),
     EXPORT_RECORD(admin, parent);
 
@@ -30,7 +41,10 @@ public enum Permission {
 
     /** Whether using the permission changes the record (not allowed on an archived child). */
     public boolean changesRecord() {
-        return this != READ_RECORD && this != READ_ACCESS_LOG && this != EXPORT_RECORD && this != ARCHIVE_CHILD;
+        return switch (this) {
+            case READ_RECORD, READ_MESSAGE_HISTORY, READ_ACCESS_LOG, EXPORT_RECORD, ARCHIVE_CHILD -> false;
+            default -> true;
+        };
     }
 
     public boolean grantedTo(Role capacity) {
