@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -31,15 +32,11 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
 
     /** One child's entries with their actors' names, newest first: one query. */
     public List<Entry> page(UUID childId, Cursor after, int fetch) {
-        var query = getEntityManager().createQuery("""
+        return Keyset.newestFirst(getEntityManager()::createQuery, """
                 select new app.smallwins.audit.AccessLogRepository$Entry(e, u.name, u.username)
                 from AccessLogEntry e join AppUser u on u.id = e.actorId
-                where e.childId = :child"""
-                + Cursor.olderThan(after, "e.occurredAt", "e.id")
-                + " order by e.occurredAt desc, e.id desc", Entry.class)
-                .setParameter("child", childId);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+                where e.childId = :child""", Entry.class, "e.occurredAt", "e.id", after, fetch)
+                .setParameter("child", childId).getResultList();
     }
 
     /**

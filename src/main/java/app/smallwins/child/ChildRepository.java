@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.smallwins.access.Caller;
 import app.smallwins.access.CurrentMembership;
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -18,7 +19,6 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     public record Visible(Child child, Role capacity) {
     }
 
-    private static final String NEWEST_FIRST = " order by c.createdAt desc, c.id desc";
 
     public String timeZone(UUID childId) {
         return find("id", childId).project(ZoneOnly.class).singleResult().timeZone();
@@ -30,10 +30,8 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
 
     /** Every active child, for admins: one keyset-paginated query. */
     public List<Visible> pageAll(Cursor after, int fetch) {
-        var query = getEntityManager().createQuery("select c from Child c where c.archivedAt is null"
-                + Cursor.olderThan(after, "c.createdAt", "c.id") + NEWEST_FIRST, Child.class);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultStream().map(c -> new Visible(c, Role.admin)).toList();
+        return Keyset.newestFirst(getEntityManager()::createQuery, "select c from Child c where c.archivedAt is null", Child.class,
+                "c.createdAt", "c.id", after, fetch).getResultStream().map(c -> new Visible(c, Role.admin)).toList();
     }
 
     /**
@@ -41,15 +39,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * in SQL, so a page never holds rows the caller may not see.
      */
     public List<Visible> pageForMember(Caller caller, Cursor after, int fetch) {
-        var query = getEntityManager().createQuery("""
+        return Keyset.newestFirst(getEntityManager()::createQuery, """
                 select new app.smallwins.child.ChildRepository$Visible(c, m.role) from Child c
                 join TeamMembership m on m.childId = c.id
                 where m.userId = :user and c.archivedAt is null
-                  and """ + CurrentMembership.jpql("m")
-                + Cursor.olderThan(after, "c.createdAt", "c.id") + NEWEST_FIRST, Visible.class)
+                  and """ + CurrentMembership.jpql("m"), Visible.class, "c.createdAt", "c.id", after, fetch)
                 .setParameter("user", caller.userId())
-                .setParameter("tokenRoles", CurrentMembership.tokenRoles(caller));
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+                .setParameter("tokenRoles", CurrentMembership.tokenRoles(caller))
+                .getResultList();
     }
 }

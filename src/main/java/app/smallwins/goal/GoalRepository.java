@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.vocabulary.Domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -34,8 +35,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         if (domain != null) {
             jpql.append(" and g.domain = :domain");
         }
-        jpql.append(Cursor.olderThan(after, "g.createdAt", "g.id"));
-        var query = em.createQuery(jpql.append(" order by g.createdAt desc, g.id desc").toString(), Goal.class)
+        var query = Keyset.newestFirst(em::createQuery, jpql.toString(), Goal.class, "g.createdAt", "g.id", after, fetch)
                 .setParameter("child", childId);
         if (status != null) {
             query.setParameter("status", status);
@@ -43,8 +43,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         if (domain != null) {
             query.setParameter("domain", domain);
         }
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+        return query.getResultList();
     }
 
     /** The child's goals with one of these statuses, oldest first. */
@@ -89,11 +88,8 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
     }
 
     public List<GoalRevision> revisions(UUID childId, UUID goalId, Cursor after, int fetch) {
-        var query = em.createQuery("select r from GoalRevision r where r.childId = :child and r.goalId = :goal"
-                + Cursor.olderThan(after, "r.changedAt", "r.id")
-                + " order by r.changedAt desc, r.id desc", GoalRevision.class)
-                .setParameter("child", childId).setParameter("goal", goalId);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+        return Keyset.newestFirst(em::createQuery, "select r from GoalRevision r where r.childId = :child and r.goalId = :goal",
+                GoalRevision.class, "r.changedAt", "r.id", after, fetch)
+                .setParameter("child", childId).setParameter("goal", goalId).getResultList();
     }
 }

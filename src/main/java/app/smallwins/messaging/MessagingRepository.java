@@ -19,6 +19,7 @@ import app.smallwins.access.Caller;
 import app.smallwins.access.CurrentMembership;
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 
@@ -99,22 +100,16 @@ public class MessagingRepository {
     }
 
     public List<Message> messages(UUID childId, UUID conversationId, Cursor after, int fetch) {
-        var query = em.createQuery("select m from Message m where m.childId = :child and m.conversationId = :conv"
-                + Cursor.olderThan(after, "m.createdAt", "m.id")
-                + " order by m.createdAt desc, m.id desc", Message.class)
-                .setParameter("child", childId).setParameter("conv", conversationId);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+        return Keyset.newestFirst(em::createQuery, "select m from Message m where m.childId = :child and m.conversationId = :conv",
+                Message.class, "m.createdAt", "m.id", after, fetch)
+                .setParameter("child", childId).setParameter("conv", conversationId).getResultList();
     }
 
     /** A conversation's messages oldest first, deleted ones included (for the record export). */
     public List<Message> messagesOldestFirst(UUID childId, UUID conversationId, Cursor after, int fetch) {
-        var query = em.createQuery("select m from Message m where m.childId = :child and m.conversationId = :conv"
-                + Cursor.newerThan(after, "m.createdAt", "m.id")
-                + " order by m.createdAt, m.id", Message.class)
-                .setParameter("child", childId).setParameter("conv", conversationId);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+        return Keyset.oldestFirst(em::createQuery, "select m from Message m where m.childId = :child and m.conversationId = :conv",
+                Message.class, "m.createdAt", "m.id", after, fetch)
+                .setParameter("child", childId).setParameter("conv", conversationId).getResultList();
     }
 
     public Optional<Message> findMessage(UUID childId, UUID conversationId, UUID messageId) {

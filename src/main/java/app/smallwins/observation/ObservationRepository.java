@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Setting;
@@ -61,9 +62,8 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (filter.to() != null) {
             jpql.append(" and o.occurredAt < :to");
         }
-        jpql.append(Cursor.olderThan(after, "o.occurredAt", "o.id"));
-        jpql.append(" order by o.occurredAt desc, o.id desc");
-        var query = em.createQuery(jpql.toString(), Observation.class).setParameter("child", childId);
+        var query = Keyset.newestFirst(em::createQuery, jpql.toString(), Observation.class, "o.occurredAt", "o.id", after, fetch)
+                .setParameter("child", childId);
         if (filter.goalId() != null) {
             query.setParameter("goal", filter.goalId());
         }
@@ -85,17 +85,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (filter.to() != null) {
             query.setParameter("to", filter.to());
         }
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+        return query.getResultList();
     }
 
     /** Every observation of the child, deleted ones included (for the record export), oldest first. */
     public List<Observation> pageIncludingDeleted(UUID childId, Cursor after, int fetch) {
-        var query = em.createQuery("select o from Observation o where o.childId = :child"
-                + Cursor.newerThan(after, "o.occurredAt", "o.id")
-                + " order by o.occurredAt, o.id", Observation.class).setParameter("child", childId);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+        return Keyset.oldestFirst(em::createQuery, "select o from Observation o where o.childId = :child", Observation.class,
+                "o.occurredAt", "o.id", after, fetch).setParameter("child", childId).getResultList();
     }
 
     public List<Observation> byIds(UUID childId, Collection<UUID> ids) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
 import app.smallwins.user.Names;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -24,15 +25,11 @@ public class TeamRepository implements PanacheRepositoryBase<TeamMembership, UUI
 
     /** Current members of one child's team with their names, newest first: one query. */
     public List<Member> page(UUID childId, Cursor after, int fetch) {
-        var query = getEntityManager().createQuery("""
+        return Keyset.newestFirst(getEntityManager()::createQuery, """
                 select new app.smallwins.team.TeamRepository$Member(m, u.name, u.username)
                 from TeamMembership m left join AppUser u on u.id = m.userId
-                where m.childId = :child and m.removedAt is null"""
-                + Cursor.olderThan(after, "m.createdAt", "m.id")
-                + " order by m.createdAt desc, m.id desc", Member.class)
-                .setParameter("child", childId);
-        Cursor.bind(query, after);
-        return query.setMaxResults(fetch).getResultList();
+                where m.childId = :child and m.removedAt is null""", Member.class, "m.createdAt", "m.id", after, fetch)
+                .setParameter("child", childId).getResultList();
     }
 
     /**

@@ -47,14 +47,14 @@ public record Cursor(Instant at, UUID id) {
 
     /**
      * JPQL condition for the rows after this position in a newest-first list, on the given
-     * sort columns (e.g. "c.createdAt", "c.id"); empty without a cursor. Bind with {@link #bind}.
+     * sort columns (e.g. "c.createdAt", "c.id"); empty without a cursor. {@link Keyset} builds pages with it.
      */
-    public static String olderThan(Cursor after, String at, String id) {
+    static String olderThan(Cursor after, String at, String id) {
         return after == null ? "" : " and (%1$s < :at or (%1$s = :at and %2$s < :id))".formatted(at, id);
     }
 
     /** The same for an oldest-first list. */
-    public static String newerThan(Cursor after, String at, String id) {
+    static String newerThan(Cursor after, String at, String id) {
         return after == null ? "" : " and (%1$s > :at or (%1$s = :at and %2$s > :id))".formatted(at, id);
     }
 
@@ -67,7 +67,7 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /** Binds :at and :id of a JPQL keyset condition, when there is a cursor. */
-    public static void bind(Query query, Cursor after) {
+    static void bind(Query query, Cursor after) {
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
