@@ -34,6 +34,7 @@ class ArchitectureTest {
     static void importApplication() {
         application = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
+        // (The fixture's hand-made violations are test classes, so they are not imported here.)
     }
 
     @Test
