@@ -236,7 +236,7 @@ public class GoalService {
     }
 
     /** The goal of this child, or 404: a goal id of another child is treated as absent. */
-    public Goal find(UUID childId, UUID goalId) {
+    private Goal find(UUID childId, UUID goalId) {
         return goals.findForChild(childId, goalId).orElseThrow(() -> ApiException.notFound("Goal"));
     }
 

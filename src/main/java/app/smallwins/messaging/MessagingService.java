@@ -235,7 +235,7 @@ public class MessagingService {
             m.body = next;
             m.editedAt = Times.now();
             if (m.observationId != null) {
-                observations.syncTextFromMessage(childId, m.observationId, next);
+                observations.syncTextFromMessage(a.grant(), m.observationId, next);
             }
             accessLog.change(a.grant(), "message.update", "MESSAGE", m.id);
         }

@@ -166,8 +166,8 @@ public class ObservationService {
 
     /** A message that carried a win was corrected within its edit window: the observation follows. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void syncTextFromMessage(UUID childId, UUID observationId, String text) {
-        observations.findLive(childId, observationId).ifPresent(o -> {
+    public void syncTextFromMessage(ChildGrant grant, UUID observationId, String text) {
+        observations.findLive(grant.childId(), observationId).ifPresent(o -> {
             o.text = text;
             o.updatedAt = Times.now();
         });
