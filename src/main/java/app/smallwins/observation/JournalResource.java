@@ -50,7 +50,9 @@ public class JournalResource {
             description = "Answers \"What did my child do today that they couldn't do before, or did better?\" (text) "
                     + "and \"How did I support that?\" (support). Answered as the observation it creates.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = "Location", schema = @Schema(implementation = URI.class)),
+            headers = { @Header(name = "Location", schema = @Schema(implementation = URI.class)),
+                    @Header(name = "ETag", description = "Send it back in If-Match to PATCH.",
+                            schema = @Schema(implementation = String.class)) },
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
     public Response create(@PathParam("childId") UUID childId,
             @Parameter(description = "Makes retries safe: a retry with the same key returns the first result.")

@@ -54,7 +54,9 @@ public class ObservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordObservation", summary = "Record a win, setback or note (any team member)")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = "Location", schema = @Schema(implementation = URI.class)),
+            headers = { @Header(name = "Location", schema = @Schema(implementation = URI.class)),
+                    @Header(name = "ETag", description = "Send it back in If-Match to PATCH.",
+                            schema = @Schema(implementation = String.class)) },
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
     public Response create(@PathParam("childId") UUID childId,
             @Parameter(description = "Makes retries safe: a retry with the same key returns the first result.")
@@ -123,6 +125,7 @@ public class ObservationResource {
     @Operation(operationId = "cheerWin", summary = "Celebrate a win with a short, specific note (any team member)",
             description = "One cheer per person per win: cheering again answers 200 with the first cheer.")
     @APIResponse(responseCode = "201", description = "Cheered",
+            headers = @Header(name = "Location", schema = @Schema(implementation = URI.class)),
             content = @Content(schema = @Schema(implementation = CheerView.class)))
     @APIResponse(responseCode = "200", description = "Already cheered by the caller: the first cheer",
             content = @Content(schema = @Schema(implementation = CheerView.class)))
