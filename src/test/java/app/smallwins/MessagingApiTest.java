@@ -134,6 +134,26 @@ class MessagingApiTest {
     }
 
     @Test
+    void anArchivedChildsConversationsAreReadNotWrittenTo() {
+        CareTeam team = new CareTeam();
+        String teamId = teamConversation(team, team.teacher);
+        String messageId = post(team, team.teacher, teamId, Map.of("body", "Last day of term"));
+        as(team.admin).delete(team.childPath()).then().statusCode(204);
+
+        String conversation = conversationsPath(team) + "/" + teamId;
+        as(team.admin).get(conversationsPath(team)).then().statusCode(200).body("items.id", hasItem(teamId));
+        as(team.admin).get(conversation).then().statusCode(200);
+        as(team.admin).get(conversation + "/messages").then().statusCode(200).body("items[0].id", equalTo(messageId));
+        as(team.admin).get(conversation + "/messages/" + messageId).then().statusCode(200);
+        as(team.admin).get(conversation + "/messages/" + messageId + "/history").then().statusCode(200);
+        as(team.admin).body(Map.of("body", "Too late")).post(conversation + "/messages").then().statusCode(409);
+        as(team.admin).body(Map.of("memberIds", List.of(team.parentMembership))).post(conversationsPath(team))
+                .then().statusCode(409);
+        // Not on the team any more, as far as anyone but an admin can tell.
+        as(team.teacher).get(conversation + "/messages").then().statusCode(404);
+    }
+
+    @Test
     void messageWithWinCreatesExactlyOneObservationAndOneMessage() {
         CareTeam team = new CareTeam();
         String teamId = teamConversation(team, team.teacher);

@@ -72,7 +72,7 @@ public class MessagingService {
 
     @Transactional
     public Page<ConversationView> list(UUID childId, Cursor after, int limit) {
-        ChildGrant grant = access.require(childId, Permission.MESSAGE);
+        ChildGrant grant = access.require(childId, Permission.READ_CONVERSATIONS);
         messaging.teamConversation(childId);
         UUID me = grant.caller().userId();
         List<Conversation> rows = messaging.conversationsFor(childId, me, after, limit + 1);
@@ -83,7 +83,7 @@ public class MessagingService {
 
     @Transactional
     public ConversationView get(UUID childId, UUID conversationId) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.READ_CONVERSATIONS);
         accessLog.read(a.grant(), "conversation.read", TARGET, conversationId);
         return conversationViews(childId, a.grant().caller().userId(), List.of(a.conversation())).get(0);
     }
@@ -134,7 +134,7 @@ public class MessagingService {
 
     @Transactional
     public Page<MessageView> messages(UUID childId, UUID conversationId, Cursor after, int limit) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.READ_CONVERSATIONS);
         List<Message> rows = messaging.messages(childId, conversationId, after, limit + 1);
         Page<Message> page = Page.of(rows, limit, m -> new Cursor(m.createdAt, m.id));
         accessLog.read(a.grant(), "message.list", TARGET, conversationId);
@@ -143,7 +143,7 @@ public class MessagingService {
 
     @Transactional
     public MessageView message(UUID childId, UUID conversationId, UUID messageId) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.READ_CONVERSATIONS);
         Message m = messaging.findMessage(childId, conversationId, messageId)
                 .orElseThrow(() -> ApiException.notFound("Message"));
         accessLog.read(a.grant(), "message.read", "MESSAGE", messageId);
@@ -189,7 +189,7 @@ public class MessagingService {
     @Transactional
     public Idempotency.Outcome<MessageView> post(UUID childId, UUID conversationId, NewMessage body,
             String idempotencyKey) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.MESSAGE);
         ChildGrant grant = a.grant();
         if (body.win() != null && !grant.may(Permission.RECORD_OBSERVATIONS)) {
             throw ApiException.forbidden("Your capacity on this child does not permit recording observations");
@@ -224,7 +224,7 @@ public class MessagingService {
 
     @Transactional
     public MessageView edit(UUID childId, UUID conversationId, UUID messageId, MessagePatch body) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.MESSAGE);
         Message m = ownLiveMessage(a, messageId);
         if (Times.now().isAfter(m.createdAt.plus(EDIT_WINDOW))) {
             throw ApiException.conflict("A message can be edited for 15 minutes after posting");
@@ -245,7 +245,7 @@ public class MessagingService {
     /** Leaves a "deleted" placeholder; the body stays in the record for admins. */
     @Transactional
     public void delete(UUID childId, UUID conversationId, UUID messageId) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.MESSAGE);
         Message m = ownLiveMessage(a, messageId);
         keepEarlierBody(m);
         m.deletedAt = Times.now();
@@ -254,7 +254,7 @@ public class MessagingService {
 
     @Transactional
     public List<MessageEditView> history(UUID childId, UUID conversationId, UUID messageId) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.READ_CONVERSATIONS);
         if (!a.grant().may(Permission.READ_MESSAGE_HISTORY)) {
             throw ApiException.forbidden("Only admins read a message's earlier versions");
         }
@@ -267,7 +267,7 @@ public class MessagingService {
 
     @Transactional
     public void markRead(UUID childId, UUID conversationId, ReadMarker marker) {
-        Access a = enter(childId, conversationId);
+        Access a = enter(childId, conversationId, Permission.MESSAGE);
         Message upTo = messaging.findMessage(childId, conversationId, marker.upTo())
                 .orElseThrow(() -> ApiException.unprocessable("upTo", "is not a message of this conversation"));
         messaging.markRead(a.conversation(), a.grant().caller().userId(), upTo);
@@ -283,8 +283,8 @@ public class MessagingService {
      * The conversation of this child that the caller may see, or 404. (No need to create the
      * team conversation here: a caller can only know its id once listing created it.)
      */
-    private Access enter(UUID childId, UUID conversationId) {
-        ChildGrant grant = access.require(childId, Permission.MESSAGE);
+    private Access enter(UUID childId, UUID conversationId, Permission permission) {
+        ChildGrant grant = access.require(childId, permission);
         Conversation c = messaging.findConversation(childId, conversationId)
                 .filter(found -> found.kind == ConversationKind.TEAM
                         || messaging.isParticipant(found.id, grant.caller().userId()))

@@ -27,6 +27,9 @@ public enum Permission {
     WRITE_JOURNAL(parent),
     /** Authors delete their own observations; deleting one someone else recorded takes this. */
     DELETE_OTHERS_OBSERVATIONS(admin),
+    /** Read the conversations one is in (the team's, and private ones one takes part in). */
+    READ_CONVERSATIONS(admin, teacher, therapist, para, parent),
+    /** Open conversations and post, correct or delete one's own messages, mark messages read. */
     MESSAGE(admin, teacher, therapist, para, parent),
     /** The earlier bodies of an edited or deleted message, kept in the record. */
     READ_MESSAGE_HISTORY(admin),
@@ -42,7 +45,8 @@ public enum Permission {
     /** Whether using the permission changes the record (not allowed on an archived child). */
     public boolean changesRecord() {
         return switch (this) {
-            case READ_RECORD, READ_MESSAGE_HISTORY, READ_ACCESS_LOG, EXPORT_RECORD, ARCHIVE_CHILD -> false;
+            case READ_RECORD, READ_CONVERSATIONS, READ_MESSAGE_HISTORY, READ_ACCESS_LOG, EXPORT_RECORD,
+                    ARCHIVE_CHILD -> false;
             default -> true;
         };
     }

@@ -42,6 +42,7 @@ class PermissionTest {
             RECORD_OBSERVATIONS           ✓       ✓         ✓        ✓      ✓       409
             WRITE_JOURNAL                 -       -         -        -      ✓       409
             DELETE_OTHERS_OBSERVATIONS    ✓       -         -        -      -       409
+            READ_CONVERSATIONS            ✓       ✓         ✓        ✓      ✓       ok
             MESSAGE                       ✓       ✓         ✓        ✓      ✓       409
             READ_MESSAGE_HISTORY          ✓       -         -        -      -       ok
             READ_ACCESS_LOG               ✓       -         -        -      ✓       ok
