@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.security.Permission;
@@ -23,11 +22,13 @@ import app.smallwins.common.security.Role;
 @ApplicationScoped
 public class ChildAccess {
 
-    @Inject
-    CurrentCaller currentCaller;
+    private final CurrentCaller currentCaller;
+    private final ChildAccessRepository children;
 
-    @Inject
-    ChildAccessRepository children;
+    ChildAccess(CurrentCaller currentCaller, ChildAccessRepository children) {
+        this.currentCaller = currentCaller;
+        this.children = children;
+    }
 
     public ChildGrant require(UUID childId, Permission permission) {
         Caller caller = currentCaller.get();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.security.Role;
@@ -14,12 +13,15 @@ import app.smallwins.common.security.Role;
 @ApplicationScoped
 public class ChildAccessRepository {
 
+    private final EntityManager em;
+
+    ChildAccessRepository(EntityManager em) {
+        this.em = em;
+    }
+
     /** Whether the child is archived, and the caller's current membership role (null when none). */
     public record Standing(Instant archivedAt, Role role) {
     }
-
-    @Inject
-    EntityManager em;
 
     /** Empty when there is no such child. */
     public List<Standing> standing(UUID childId, Caller caller) {

@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -20,16 +19,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CurrentCaller {
 
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken token;
-
-    @Inject
-    UserProvisioner provisioner;
-
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final UserProvisioner provisioner;
     private Caller caller;
+
+    CurrentCaller(SecurityIdentity identity, JsonWebToken token, UserProvisioner provisioner) {
+        this.identity = identity;
+        this.token = token;
+        this.provisioner = provisioner;
+    }
 
     public Caller get() {
         if (caller == null) {

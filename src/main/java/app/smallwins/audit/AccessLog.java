@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildGrant;
@@ -17,11 +16,13 @@ import app.smallwins.access.ChildGrant;
 @ApplicationScoped
 public class AccessLog {
 
-    @Inject
-    AccessLogRepository entries;
+    private final AccessLogRepository entries;
+    private final ReadLogWriter reads;
 
-    @Inject
-    ReadLogWriter reads;
+    AccessLog(AccessLogRepository entries, ReadLogWriter reads) {
+        this.entries = entries;
+        this.reads = reads;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void change(ChildGrant grant, String action, String targetType, UUID targetId) {

@@ -3,7 +3,6 @@ package app.smallwins.audit;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,8 +23,11 @@ import app.smallwins.common.paging.PageRequest;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class AccessLogResource {
 
-    @Inject
-    AccessLogService accessLog;
+    private final AccessLogService accessLog;
+
+    AccessLogResource(AccessLogService accessLog) {
+        this.accessLog = accessLog;
+    }
 
     @GET
     @Operation(operationId = "listAccessLog", summary = "Who read or changed the child's record, newest first (admin, parent)")

@@ -3,7 +3,6 @@ package app.smallwins.audit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildAccess;
@@ -16,17 +15,17 @@ import app.smallwins.user.Names;
 @ApplicationScoped
 public class AccessLogService {
 
-    @Inject
-    ChildAccess access;
+    private final ChildAccess access;
+    private final AccessLog accessLog;
+    private final ReadLogWriter reads;
+    private final AccessLogRepository entries;
 
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    ReadLogWriter reads;
-
-    @Inject
-    AccessLogRepository entries;
+    AccessLogService(ChildAccess access, AccessLog accessLog, ReadLogWriter reads, AccessLogRepository entries) {
+        this.access = access;
+        this.accessLog = accessLog;
+        this.reads = reads;
+        this.entries = entries;
+    }
 
     /** Newest first. Reads queued on this node are written first, so the list includes them. */
     @Transactional

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -42,8 +41,11 @@ import app.smallwins.common.paging.PageRequest;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class ChildResource {
 
-    @Inject
-    ChildService children;
+    private final ChildService children;
+
+    ChildResource(ChildService children) {
+        this.children = children;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,12 +1,10 @@
 package app.smallwins.child;
 
 import java.time.ZoneId;
-
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.Caller;
@@ -30,23 +28,22 @@ public class ChildService {
 
     static final String TARGET = "CHILD";
 
-    @Inject
-    ChildRepository children;
+    private final ChildRepository children;
+    private final ChildAccess access;
+    private final CurrentCaller currentCaller;
+    private final AccessLog accessLog;
+    private final Idempotency idempotency;
+    private final TimeZones timeZones;
 
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    CurrentCaller currentCaller;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    TimeZones timeZones;
+    ChildService(ChildRepository children, ChildAccess access, CurrentCaller currentCaller, AccessLog accessLog,
+            Idempotency idempotency, TimeZones timeZones) {
+        this.children = children;
+        this.access = access;
+        this.currentCaller = currentCaller;
+        this.accessLog = accessLog;
+        this.idempotency = idempotency;
+        this.timeZones = timeZones;
+    }
 
     @Transactional
     public Idempotency.Outcome<ChildView> create(NewChild body, String idempotencyKey) {

@@ -3,7 +3,6 @@ package app.smallwins.export;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class ExportResource {
 
-    @Inject
-    RecordExport export;
+    private final RecordExport export;
+
+    ExportResource(RecordExport export) {
+        this.export = export;
+    }
 
     @GET
     @Operation(operationId = "exportRecord", summary = "The child's whole record as one JSON document (admin, parent)",

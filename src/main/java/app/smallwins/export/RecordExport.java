@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,32 +48,28 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class RecordExport {
 
-    @Inject
-    ChildAccess access;
+    private final ChildAccess access;
+    private final AccessLog accessLog;
+    private final ChildService children;
+    private final TeamService team;
+    private final GoalService goals;
+    private final ObservationService observations;
+    private final MessagingService messaging;
+    private final People people;
+    private final ObjectMapper json;
 
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    ChildService children;
-
-    @Inject
-    TeamService team;
-
-    @Inject
-    GoalService goals;
-
-    @Inject
-    ObservationService observations;
-
-    @Inject
-    MessagingService messaging;
-
-    @Inject
-    People people;
-
-    @Inject
-    ObjectMapper json;
+    RecordExport(ChildAccess access, AccessLog accessLog, ChildService children, TeamService team, GoalService goals,
+            ObservationService observations, MessagingService messaging, People people, ObjectMapper json) {
+        this.access = access;
+        this.accessLog = accessLog;
+        this.children = children;
+        this.team = team;
+        this.goals = goals;
+        this.observations = observations;
+        this.messaging = messaging;
+        this.people = people;
+        this.json = json;
+    }
 
     /** What is known before streaming starts: who asked, and the bounded parts of the record. */
     public record Header(ChildGrant grant, Instant exportedAt, Author exportedBy, ChildView child,

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
@@ -20,8 +19,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    GoalRepository(EntityManager em) {
+        this.em = em;
+    }
 
     public Optional<Goal> findForChild(UUID childId, UUID goalId) {
         return find("id = ?1 and childId = ?2", goalId, childId).firstResultOptional();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -44,8 +43,11 @@ import app.smallwins.common.vocabulary.Domain;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class GoalResource {
 
-    @Inject
-    GoalService goals;
+    private final GoalService goals;
+
+    GoalResource(GoalService goals) {
+        this.goals = goals;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,23 +45,22 @@ public class GoalService {
     private static final TypeReference<Map<String, GoalRevisionView.Change>> CHANGES = new TypeReference<>() {
     };
 
-    @Inject
-    GoalRepository goals;
+    private final GoalRepository goals;
+    private final ChildAccess access;
+    private final AccessLog accessLog;
+    private final Idempotency idempotency;
+    private final People people;
+    private final ObjectMapper json;
 
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    People people;
-
-    @Inject
-    ObjectMapper json;
+    GoalService(GoalRepository goals, ChildAccess access, AccessLog accessLog, Idempotency idempotency, People people,
+            ObjectMapper json) {
+        this.goals = goals;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.idempotency = idempotency;
+        this.people = people;
+        this.json = json;
+    }
 
     @Transactional
     public Idempotency.Outcome<GoalView> create(UUID childId, NewGoal body, String idempotencyKey) {

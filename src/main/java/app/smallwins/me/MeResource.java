@@ -1,7 +1,6 @@
 package app.smallwins.me;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,8 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class MeResource {
 
-    @Inject
-    MeService me;
+    private final MeService me;
+
+    MeResource(MeService me) {
+        this.me = me;
+    }
 
     @GET
     @Operation(operationId = "getMe", summary = "The caller, their roles and the children they can see")

@@ -1,7 +1,6 @@
 package app.smallwins.me;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.Caller;
@@ -15,14 +14,15 @@ import app.smallwins.user.People;
 @ApplicationScoped
 public class MeService {
 
-    @Inject
-    CurrentCaller currentCaller;
+    private final CurrentCaller currentCaller;
+    private final People people;
+    private final ChildService children;
 
-    @Inject
-    People people;
-
-    @Inject
-    ChildService children;
+    MeService(CurrentCaller currentCaller, People people, ChildService children) {
+        this.currentCaller = currentCaller;
+        this.people = people;
+        this.children = children;
+    }
 
     @Transactional
     public MeView get() {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -40,8 +39,11 @@ import app.smallwins.common.paging.PageRequest;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class ConversationResource {
 
-    @Inject
-    MessagingService messaging;
+    private final MessagingService messaging;
+
+    ConversationResource(MessagingService messaging) {
+        this.messaging = messaging;
+    }
 
     @GET
     @Operation(operationId = "listConversations",

@@ -5,12 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
@@ -21,14 +19,16 @@ import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.persistence.SqlValues;
-import app.smallwins.common.security.Role;
 
 /** Conversations, messages and read markers; every query is scoped by child. */
 @ApplicationScoped
 public class MessagingRepository {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    MessagingRepository(EntityManager em) {
+        this.em = em;
+    }
 
     /** A person's read position in a conversation. */
     public record ReadPosition(UUID userId, Instant lastReadAt) {

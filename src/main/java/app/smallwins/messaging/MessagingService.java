@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.Caller;
@@ -27,7 +26,6 @@ import app.smallwins.observation.Observation;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationSource;
 import app.smallwins.team.TeamService;
-import app.smallwins.user.AppUser;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
@@ -40,32 +38,30 @@ import app.smallwins.user.People;
 public class MessagingService {
 
     static final String TARGET = "CONVERSATION";
+
     /** How long the author may still correct a message. */
     static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
-    @Inject
-    MessagingRepository messaging;
+    private final MessagingRepository messaging;
+    private final TeamService team;
+    private final ChildAccess access;
+    private final CurrentCaller currentCaller;
+    private final AccessLog accessLog;
+    private final Idempotency idempotency;
+    private final ObservationService observations;
+    private final People people;
 
-    @Inject
-    TeamService team;
-
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    CurrentCaller currentCaller;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    ObservationService observations;
-
-    @Inject
-    People people;
+    MessagingService(MessagingRepository messaging, TeamService team, ChildAccess access, CurrentCaller currentCaller,
+            AccessLog accessLog, Idempotency idempotency, ObservationService observations, People people) {
+        this.messaging = messaging;
+        this.team = team;
+        this.access = access;
+        this.currentCaller = currentCaller;
+        this.accessLog = accessLog;
+        this.idempotency = idempotency;
+        this.observations = observations;
+        this.people = people;
+    }
 
     private record Access(ChildGrant grant, Conversation conversation) {
     }

@@ -1,7 +1,6 @@
 package app.smallwins.messaging;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +17,11 @@ import app.smallwins.common.paging.Page;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class UnreadResource {
 
-    @Inject
-    MessagingService messaging;
+    private final MessagingService messaging;
+
+    UnreadResource(MessagingService messaging) {
+        this.messaging = messaging;
+    }
 
     @GET
     @Operation(operationId = "getUnread",

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -41,8 +40,11 @@ import app.smallwins.common.paging.PageRequest;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class JournalResource {
 
-    @Inject
-    ObservationService observations;
+    private final ObservationService observations;
+
+    JournalResource(ObservationService observations) {
+        this.observations = observations;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
@@ -23,15 +22,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ObservationRepository implements PanacheRepositoryBase<Observation, UUID> {
 
+    private final EntityManager em;
+
+    ObservationRepository(EntityManager em) {
+        this.em = em;
+    }
+
     /** List filters; null means "any". */
     public record Filter(UUID goalId, ObservationKind kind, Setting setting, Role authorRole,
             ObservationSource source, Instant from, Instant to) {
 
         public static final Filter NONE = new Filter(null, null, null, null, null, null, null);
     }
-
-    @Inject
-    EntityManager em;
 
     public Optional<Observation> findLive(UUID childId, UUID observationId) {
         return find("id = ?1 and childId = ?2 and deletedAt is null", observationId, childId).firstResultOptional();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -47,8 +46,11 @@ import app.smallwins.common.vocabulary.Setting;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class ObservationResource {
 
-    @Inject
-    ObservationService observations;
+    private final ObservationService observations;
+
+    ObservationResource(ObservationService observations) {
+        this.observations = observations;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

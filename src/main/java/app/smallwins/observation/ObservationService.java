@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildAccess;
@@ -32,26 +31,25 @@ import app.smallwins.user.People;
 public class ObservationService {
 
     static final String TARGET = "OBSERVATION";
+
+    private final ObservationRepository observations;
+    private final GoalService goals;
+    private final ChildAccess access;
+    private final AccessLog accessLog;
+    private final Idempotency idempotency;
+    private final People people;
     /** How far ahead of the server's clock an occurredAt may be (phones' clocks drift). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    @Inject
-    ObservationRepository observations;
-
-    @Inject
-    GoalService goals;
-
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    People people;
+    ObservationService(ObservationRepository observations, GoalService goals, ChildAccess access, AccessLog accessLog,
+            Idempotency idempotency, People people) {
+        this.observations = observations;
+        this.goals = goals;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.idempotency = idempotency;
+        this.people = people;
+    }
 
     @Transactional
     public Idempotency.Outcome<ObservationView> create(UUID childId, ObservationDraft draft, ObservationSource source,

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
@@ -31,6 +30,7 @@ import app.smallwins.observation.ObservationKind;
 @ApplicationScoped
 public class ProgressRepository {
 
+    private final EntityManager em;
     /** SQL rank of independence: 0 for INDEPENDENT … 6 for FULL_PHYSICAL, 7 when unknown. */
     static final String PROMPT_RANK = "case o.prompt_level "
             + Arrays.stream(PromptLevel.values()).map(p -> "when '" + p.name() + "' then " + p.ordinal())
@@ -59,8 +59,9 @@ public class ProgressRepository {
             o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
             """ + NEW_SETTING + " as new_setting, o.occurred_at, o.author_id, o.author_capacity";
 
-    @Inject
-    EntityManager em;
+    ProgressRepository(EntityManager em) {
+        this.em = em;
+    }
 
     /** A cited observation before its author is named. */
     public record Row(UUID id, UUID goalId, ObservationKind kind, String text, Domain domain, Setting setting,

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,8 +25,11 @@ import app.smallwins.common.http.QueryParams;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class ProgressResource {
 
-    @Inject
-    ProgressService progress;
+    private final ProgressService progress;
+
+    ProgressResource(ProgressService progress) {
+        this.progress = progress;
+    }
 
     @GET
     @Path("/goals/{goalId}/progress")

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -32,7 +31,6 @@ import app.smallwins.common.vocabulary.PromptLevel;
 import app.smallwins.goal.GoalService;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.GoalSummary;
-import app.smallwins.user.AppUser;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
@@ -43,6 +41,13 @@ import app.smallwins.user.People;
 @ApplicationScoped
 public class ProgressService {
 
+    private final ChildAccess access;
+    private final EntityManager em;
+    private final ChildService children;
+    private final GoalService goals;
+    private final ProgressRepository progress;
+    private final AccessLog accessLog;
+    private final People people;
     /** Default range of the per-goal view: the last 12 weeks. */
     static final int DEFAULT_WEEKS = 12;
     /** Maintenance looks back at most a year. */
@@ -61,26 +66,16 @@ public class ProgressService {
             .thenComparing(r -> r.firstTime() || r.newSetting() ? 0 : 1)
             .thenComparing(ProgressRepository.Row::occurredAt, java.util.Comparator.reverseOrder());
 
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ChildService children;
-
-    @Inject
-    GoalService goals;
-
-    @Inject
-    ProgressRepository progress;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    People people;
+    ProgressService(ChildAccess access, EntityManager em, ChildService children, GoalService goals,
+            ProgressRepository progress, AccessLog accessLog, People people) {
+        this.access = access;
+        this.em = em;
+        this.children = children;
+        this.goals = goals;
+        this.progress = progress;
+        this.accessLog = accessLog;
+        this.people = people;
+    }
 
     @Transactional
     public GoalProgressView goalProgress(UUID childId, UUID goalId, LocalDate from, LocalDate to,

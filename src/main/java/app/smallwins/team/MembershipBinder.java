@@ -2,7 +2,6 @@ package app.smallwins.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.user.UserSignedIn;
@@ -15,8 +14,11 @@ import app.smallwins.user.UserSignedIn;
 @ApplicationScoped
 public class MembershipBinder {
 
-    @Inject
-    TeamRepository team;
+    private final TeamRepository team;
+
+    MembershipBinder(TeamRepository team) {
+        this.team = team;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void bindInvitations(@Observes UserSignedIn user) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -39,8 +38,11 @@ import app.smallwins.common.paging.PageRequest;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class TeamResource {
 
-    @Inject
-    TeamService team;
+    private final TeamService team;
+
+    TeamResource(TeamService team) {
+        this.team = team;
+    }
 
     @GET
     @Operation(operationId = "listTeam", summary = "List the child's care team, newest first")

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildAccess;
@@ -25,20 +24,19 @@ public class TeamService {
 
     static final String TARGET = "MEMBERSHIP";
 
-    @Inject
-    TeamRepository team;
+    private final TeamRepository team;
+    private final People people;
+    private final ChildAccess access;
+    private final AccessLog accessLog;
+    private final Idempotency idempotency;
 
-    @Inject
-    People people;
-
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    Idempotency idempotency;
+    TeamService(TeamRepository team, People people, ChildAccess access, AccessLog accessLog, Idempotency idempotency) {
+        this.team = team;
+        this.people = people;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.idempotency = idempotency;
+    }
 
     @Transactional
     public Page<MembershipView> list(UUID childId, Cursor after, int limit) {

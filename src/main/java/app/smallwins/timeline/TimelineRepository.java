@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
 import app.smallwins.common.paging.Cursor;
-import app.smallwins.common.persistence.SqlValues;
 
 /** Which observations, cheers and team messages make up a page of a child's timeline. */
 @ApplicationScoped
 public class TimelineRepository {
+
+    private final EntityManager em;
+
+    TimelineRepository(EntityManager em) {
+        this.em = em;
+    }
 
     /** One entry of a page: what it is (a {@link TimelineItem.Type} name), its id, and when. */
     public record Entry(String type, UUID id, Instant at) {
@@ -24,9 +28,6 @@ public class TimelineRepository {
             return TimelineItem.Type.valueOf(type);
         }
     }
-
-    @Inject
-    EntityManager em;
 
     /**
      * One query picks the page across all kinds: a union ordered on the same keyset, each branch

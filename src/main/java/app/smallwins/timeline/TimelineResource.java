@@ -3,7 +3,6 @@ package app.smallwins.timeline;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,8 +23,11 @@ import app.smallwins.common.paging.PageRequest;
 @RolesAllowed({ "admin", "teacher", "para", "therapist", "parent" })
 public class TimelineResource {
 
-    @Inject
-    TimelineService timeline;
+    private final TimelineService timeline;
+
+    TimelineResource(TimelineService timeline) {
+        this.timeline = timeline;
+    }
 
     @GET
     @Operation(operationId = "getTimeline", summary = "The child's story: observations, cheers and team messages merged, newest first")

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -38,26 +37,24 @@ import app.smallwins.user.People;
 @ApplicationScoped
 public class TimelineService {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ChildAccess access;
+    private final AccessLog accessLog;
+    private final TimelineRepository timeline;
+    private final ObservationService observations;
+    private final MessagingService messaging;
+    private final People people;
 
-    @Inject
-    ChildAccess access;
-
-    @Inject
-    AccessLog accessLog;
-
-    @Inject
-    TimelineRepository timeline;
-
-    @Inject
-    ObservationService observations;
-
-    @Inject
-    MessagingService messaging;
-
-    @Inject
-    People people;
+    TimelineService(EntityManager em, ChildAccess access, AccessLog accessLog, TimelineRepository timeline,
+            ObservationService observations, MessagingService messaging, People people) {
+        this.em = em;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.timeline = timeline;
+        this.observations = observations;
+        this.messaging = messaging;
+        this.people = people;
+    }
 
     @Transactional
     public Page<TimelineItem> page(UUID childId, Cursor after, int limit) {

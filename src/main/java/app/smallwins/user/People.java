@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * What the user feature offers the others: the people behind ids, found by subject or
@@ -15,12 +14,15 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class People {
 
+    private final AppUserRepository users;
+
+    People(AppUserRepository users) {
+        this.users = users;
+    }
+
     /** The caller's own account, as GET /me shows it. */
     public record Account(UUID id, String name, String username, String email) {
     }
-
-    @Inject
-    AppUserRepository users;
 
     /** The names of these people: one query, whatever their number; none when there are none. */
     public Names names(Collection<UUID> ids) {

@@ -6,9 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 
 /**
  * Keeps the user table in step with the identity provider: a user is created on their
@@ -23,16 +21,17 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UserProvisioner {
 
-    @Inject
-    AppUserRepository users;
-
-    @Inject
-    Event<UserSignedIn> signedIn;
-
+    private final AppUserRepository users;
+    private final Event<UserSignedIn> signedIn;
     /** Bounded: cleared when it grows past this many people. */
     static final int MAX_REMEMBERED = 50_000;
 
     private final Map<TokenClaims, UUID> known = new ConcurrentHashMap<>();
+
+    UserProvisioner(AppUserRepository users, Event<UserSignedIn> signedIn) {
+        this.users = users;
+        this.signedIn = signedIn;
+    }
 
     /** The user id for these exact claims, if this node has seen them unchanged in the database. */
     public UUID knownUser(TokenClaims claims) {

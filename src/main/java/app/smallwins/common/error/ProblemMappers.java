@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -60,12 +59,16 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
     /** Seconds a client should wait before retrying while the database is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
     private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {

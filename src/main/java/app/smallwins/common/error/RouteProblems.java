@@ -3,7 +3,6 @@ package app.smallwins.common.error;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,14 +23,17 @@ public class RouteProblems {
     /** An instance longer than this is cut: a 414's path is by definition too long to echo. */
     static final int MAX_INSTANCE = 256;
 
-    @Inject
-    ObjectMapper json;
-
     /**
      * A refused body up to this size is read and dropped before the connection closes, so the
      * client, still sending, reads the problem instead of a reset connection.
      */
     static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    private final ObjectMapper json;
+
+    RouteProblems(ObjectMapper json) {
+        this.json = json;
+    }
 
     /**
      * Ends the exchange with a problem. {@code bodyUnread}: the request's body was refused

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 
@@ -28,8 +27,7 @@ public class PathTemplates {
 
     private final List<Template> templates;
 
-    @Inject
-    public PathTemplates(BeanManager beans) {
+    PathTemplates(BeanManager beans) {
         String root = SmallWinsApi.class.getAnnotation(ApplicationPath.class).value();
         Set<String> paths = new LinkedHashSet<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,15 +29,17 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 255;
 
+    private final IdempotencyRepository records;
+    private final ObjectMapper json;
+
+    Idempotency(IdempotencyRepository records, ObjectMapper json) {
+        this.records = records;
+        this.json = json;
+    }
+
     /** A result, and whether it was replayed from an earlier request. */
     public record Outcome<T>(T value, boolean replayed) {
     }
-
-    @Inject
-    IdempotencyRepository records;
-
-    @Inject
-    ObjectMapper json;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> Outcome<T> once(UUID userId, String key, String operation, Object request, Class<T> resultType,

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
@@ -14,12 +13,15 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class IdempotencyRepository {
 
+    private final EntityManager em;
+
+    IdempotencyRepository(EntityManager em) {
+        this.em = em;
+    }
+
     /** A key's first request (its fingerprint) and result (null while that request is still running). */
     public record Stored(String requestHash, String response) {
     }
-
-    @Inject
-    EntityManager em;
 
     /**
      * Claims the key for this request; false when it was claimed before. A concurrent claim

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -27,8 +26,7 @@ public class TimeZones {
     private final AgroalDataSource dataSource;
     private volatile Set<String> known;
 
-    @Inject
-    public TimeZones(AgroalDataSource dataSource) {
+    TimeZones(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
