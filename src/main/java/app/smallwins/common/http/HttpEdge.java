@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.smallwins.common.SmallWinsConfig;
 import app.smallwins.common.error.ProblemType;
 import app.smallwins.common.error.RouteProblems;
 import io.quarkus.runtime.LaunchMode;
@@ -79,18 +79,15 @@ public class HttpEdge {
     private final List<Pattern> originPatterns;
     private final Set<HttpMethod> methods;
 
-    @Inject
-    public HttpEdge(RouteProblems problems, PathTemplates templates,
-            @ConfigProperty(name = "smallwins.http.max-uri-length") int maxUriLength,
-            @ConfigProperty(name = "smallwins.http.max-header-size") MemorySize maxHeaderSize,
+    HttpEdge(RouteProblems problems, PathTemplates templates, SmallWinsConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean corsEnabled,
+            @ConfigProperty(name = "quarkus.http.cors.enabled") boolean corsEnabled,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins,
             @ConfigProperty(name = "quarkus.http.cors.methods") Optional<List<String>> methods) {
         this.problems = problems;
         this.templates = templates;
-        this.maxUriLength = maxUriLength;
-        this.maxHeaderSize = maxHeaderSize.asLongValue();
+        this.maxUriLength = config.http().maxUriLength();
+        this.maxHeaderSize = config.http().maxHeaderSize().asLongValue();
         this.maxBodySize = maxBodySize.asLongValue();
         this.streamedBodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
         this.corsEnabled = corsEnabled;
