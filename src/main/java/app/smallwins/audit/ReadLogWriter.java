@@ -1,28 +1,25 @@
 package app.smallwins.audit;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import app.smallwins.common.Background;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Writes read entries of the access log in batches, once per flush interval (1 s by
@@ -39,35 +36,34 @@ public class ReadLogWriter {
     /** While the database is unreachable, at most this many reads wait in memory. */
     static final int MAX_QUEUED = 100_000;
 
-    @Inject
-    AccessLogRepository entries;
+    private final AccessLogRepository entries;
+    /** Statements that wrote reads ("smallwins.access_log.read_batches"), for operators and statement counts. */
+    private final Counter batchesWritten;
+    private final ConcurrentLinkedQueue<AccessLogRepository.Read> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Set while an early flush (queue past {@value #FLUSH_AT}) waits on a worker thread, so only one does. */
+    private final AtomicBoolean earlyFlushPending = new AtomicBoolean();
 
-    @Inject
-    public ReadLogWriter(MeterRegistry meters) {
+    ReadLogWriter(AccessLogRepository entries, MeterRegistry meters) {
+        this.entries = entries;
         this.batchesWritten = Counter.builder(BATCHES_METRIC)
                 .description("Statements that wrote batches of access-log reads").register(meters);
     }
 
-    @ConfigProperty(name = "smallwins.access-log.flush-interval", defaultValue = "1S")
-    Duration flushInterval;
-
-    /** Statements that wrote reads ("smallwins.access_log.read_batches"), for operators and statement counts. */
-    private final Counter batchesWritten;
-
-    private final ConcurrentLinkedQueue<AccessLogRepository.Read> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private ScheduledExecutorService scheduler;
-
-    void start(@Observes StartupEvent event) {
-        scheduler = Background.singleThread("access-log-writer");
-        long millis = flushInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    /** Every flush interval ({@code smallwins.access-log.flush-interval}); a run still writing is not overtaken. */
+    @Scheduled(identity = "access-log-flush", every = "${smallwins.access-log.flush-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void flushOnSchedule() {
+        flushQuietly();
     }
 
     void enqueue(AccessLogRepository.Read read) {
         queue.add(read);
-        if (queued.incrementAndGet() >= FLUSH_AT && scheduler != null) {
-            scheduler.execute(this::flushQuietly);
+        if (queued.incrementAndGet() >= FLUSH_AT && earlyFlushPending.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                earlyFlushPending.set(false);
+                flushQuietly();
+            });
         }
     }
 
@@ -150,9 +146,6 @@ public class ReadLogWriter {
 
     /** On ShutdownEvent, not @PreDestroy: by the time beans are destroyed the datasource is closed. */
     void stop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdown();
-        }
         flushQuietly();
     }
 }

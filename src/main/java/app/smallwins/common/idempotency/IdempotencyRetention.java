@@ -1,25 +1,19 @@
 package app.smallwins.common.idempotency;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import app.smallwins.common.SmallWinsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-
-import app.smallwins.common.Background;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 
 /**
  * Forgets idempotency keys once no client can still be retrying: after the retention
- * (24 hours by default) a key's stored result is deleted, hourly, in small batches. Every
+ * (24 hours by default) a key's stored result is deleted, hourly by default, in batches. Every
  * node may run it; deleting the same old rows twice is harmless.
  */
 @ApplicationScoped
@@ -28,23 +22,19 @@ public class IdempotencyRetention {
     private static final Logger LOG = Logger.getLogger(IdempotencyRetention.class);
     static final int BATCH = 10_000;
 
-    @Inject
-    IdempotencyRepository records;
+    private final IdempotencyRepository records;
+    private final Duration retention;
 
-    @ConfigProperty(name = "smallwins.idempotency.retention", defaultValue = "24H")
-    Duration retention;
-
-    private ScheduledExecutorService scheduler;
-
-    void start(@Observes StartupEvent event) {
-        scheduler = Background.singleThread("idempotency-retention");
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+    IdempotencyRetention(IdempotencyRepository records, SmallWinsConfig config) {
+        this.records = records;
+        this.retention = config.idempotency().retention();
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
+    /** Every purge interval ({@code smallwins.idempotency.purge-interval}), first a minute after start. */
+    @Scheduled(identity = "idempotency-retention", every = "${smallwins.idempotency.purge-interval}", delayed = "1M",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgeQuietly();
     }
 
     /** Deletes keys older than the retention; returns how many. */
