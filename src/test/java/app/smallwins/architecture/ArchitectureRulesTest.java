@@ -44,6 +44,16 @@ class ArchitectureRulesTest {
         assertViolated(RULES.queriesInRepositories(), "AlphaService.read()");
     }
 
+    @Test
+    void anInjectedFieldFails() {
+        assertViolated(RULES.constructorInjection(), "GammaService.injected");
+    }
+
+    @Test
+    void anOwnSettingReadAroundTheTypedConfigFails() {
+        assertViolated(RULES.typedConfig(), "GammaService");
+    }
+
     private static void assertViolated(ArchRule rule, String evidence) {
         AssertionError failure = assertThrows(AssertionError.class, () -> rule.check(fixture));
         assertThat(failure.getMessage(), containsString(evidence));

@@ -6,6 +6,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -16,9 +20,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
  * The shape of the code, checked rather than reviewed (docs/architecture.md): features are
@@ -60,6 +62,16 @@ class ArchitectureTest {
     @Test
     void noHibernateInternals() {
         rules().noHibernateInternals().check(application);
+    }
+
+    @Test
+    void beansAreWiredThroughTheirConstructors() {
+        rules().constructorInjection().check(application);
+    }
+
+    @Test
+    void ownSettingsAreReadThroughTheTypedConfig() {
+        rules().typedConfig().check(application);
     }
 
     static Rules rules() {
@@ -106,6 +118,35 @@ class ArchitectureTest {
         ArchRule noHibernateInternals() {
             return noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hibernate.engine..",
                     "org.hibernate.sql..", "org.hibernate.internal..");
+        }
+
+        ArchRule constructorInjection() {
+            return GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.because(
+                    "dependencies are declared in the constructor, into final fields");
+        }
+
+        ArchRule typedConfig() {
+            return noClasses().should(new ArchCondition<>("read a smallwins.* setting with @ConfigProperty") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    origin.getConstructors().forEach(constructor -> constructor.getParameters().forEach(parameter -> {
+                        if (ownSetting(parameter.isAnnotatedWith(ConfigProperty.class)
+                                ? parameter.getAnnotationOfType(ConfigProperty.class) : null)) {
+                            events.add(SimpleConditionEvent.satisfied(parameter, parameter.getDescription()));
+                        }
+                    }));
+                    origin.getFields().forEach(field -> {
+                        if (ownSetting(field.isAnnotatedWith(ConfigProperty.class)
+                                ? field.getAnnotationOfType(ConfigProperty.class) : null)) {
+                            events.add(SimpleConditionEvent.satisfied(field, field.getDescription()));
+                        }
+                    });
+                }
+            }).because("every smallwins.* setting is read through SmallWinsConfig");
+        }
+
+        private static boolean ownSetting(ConfigProperty property) {
+            return property != null && property.name().startsWith("smallwins.");
         }
 
         private String feature(JavaClass c) {
