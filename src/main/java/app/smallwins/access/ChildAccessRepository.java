@@ -25,13 +25,12 @@ public class ChildAccessRepository {
 
     /** Empty when there is no such child. */
     public List<Standing> standing(UUID childId, Caller caller) {
-        return em.createQuery("""
+        return CurrentMembership.bind(em.createQuery("""
                 select new app.smallwins.access.ChildAccessRepository$Standing(c.archivedAt, m.role)
                 from Child c left join TeamMembership m on m.childId = c.id and m.userId = :user
-                  and """ + CurrentMembership.jpql("m") + " where c.id = :child", Standing.class)
+                  and """ + CurrentMembership.jpql("m") + " where c.id = :child", Standing.class), caller)
                 .setParameter("child", childId)
                 .setParameter("user", caller.userId())
-                .setParameter("tokenRoles", CurrentMembership.tokenRoles(caller))
                 .getResultList();
     }
 }

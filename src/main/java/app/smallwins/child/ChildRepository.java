@@ -31,7 +31,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** Every active child, for admins: one keyset-paginated query. */
     public List<Visible> pageAll(Cursor after, int fetch) {
         return Keyset.newestFirst(getEntityManager()::createQuery, "select c from Child c where c.archivedAt is null", Child.class,
-                "c.createdAt", "c.id", after, fetch).getResultStream().map(c -> new Visible(c, Role.admin)).toList();
+                "c.createdAt", "c.id", after, fetch).getResultList().stream().map(c -> new Visible(c, Role.admin)).toList();
     }
 
     /**
@@ -39,13 +39,12 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * in SQL, so a page never holds rows the caller may not see.
      */
     public List<Visible> pageForMember(Caller caller, Cursor after, int fetch) {
-        return Keyset.newestFirst(getEntityManager()::createQuery, """
+        return CurrentMembership.bind(Keyset.newestFirst(getEntityManager()::createQuery, """
                 select new app.smallwins.child.ChildRepository$Visible(c, m.role) from Child c
                 join TeamMembership m on m.childId = c.id
                 where m.userId = :user and c.archivedAt is null
-                  and """ + CurrentMembership.jpql("m"), Visible.class, "c.createdAt", "c.id", after, fetch)
+                  and """ + CurrentMembership.jpql("m"), Visible.class, "c.createdAt", "c.id", after, fetch), caller)
                 .setParameter("user", caller.userId())
-                .setParameter("tokenRoles", CurrentMembership.tokenRoles(caller))
                 .getResultList();
     }
 }

@@ -64,7 +64,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
                 order by s.goalId, s.position""", GoalStep.class)
                 .setParameter("child", childId)
                 .setParameter("goals", goalIds)
-                .getResultStream()
+                .getResultList().stream()
                 .collect(Collectors.groupingBy(s -> s.goalId, Collectors.toList()));
     }
 
@@ -72,7 +72,7 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         return em.createQuery("select s from GoalStep s where s.id = :id and s.childId = :child and s.goalId = :goal",
                 GoalStep.class)
                 .setParameter("id", stepId).setParameter("child", childId).setParameter("goal", goalId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     public void persistStep(GoalStep step) {

@@ -18,6 +18,7 @@ import app.smallwins.access.CurrentMembership;
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
+import app.smallwins.common.persistence.Entities;
 import app.smallwins.common.persistence.SqlValues;
 
 /** Conversations, messages and read markers; every query is scoped by child. */
@@ -49,7 +50,7 @@ public class MessagingRepository {
     public Optional<Conversation> findConversation(UUID childId, UUID conversationId) {
         return em.createQuery("select c from Conversation c where c.id = :id and c.childId = :child", Conversation.class)
                 .setParameter("id", conversationId).setParameter("child", childId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     public boolean isParticipant(UUID conversationId, UUID userId) {
@@ -73,11 +74,11 @@ public class MessagingRepository {
         }
         return session().createNativeQuery("""
                 select conversation_id, user_id from conversation_participant
-                where child_id = :child and conversation_id in (:conversations) order by added_at, user_id""",
+                where child_id = :child and conversation_id = any(:conversations) order by added_at, user_id""",
                 Participation.class)
                 .addScalar("conversation_id", UUID.class).addScalar("user_id", UUID.class)
-                .setParameter("child", childId).setParameter("conversations", conversationIds)
-                .getResultStream().collect(Collectors.groupingBy(Participation::conversationId,
+                .setParameter("child", childId).setParameter("conversations", SqlValues.uuids(conversationIds))
+                .getResultList().stream().collect(Collectors.groupingBy(Participation::conversationId,
                         Collectors.mapping(Participation::userId, Collectors.toList())));
     }
 
@@ -117,13 +118,12 @@ public class MessagingRepository {
                 select m from Message m where m.id = :id and m.childId = :child and m.conversationId = :conv""",
                 Message.class)
                 .setParameter("id", messageId).setParameter("child", childId).setParameter("conv", conversationId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
-    public List<Message> messagesByIds(UUID childId, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : em.createQuery(
-                "select m from Message m where m.childId = :child and m.id in :ids", Message.class)
-                .setParameter("child", childId).setParameter("ids", ids).getResultList();
+    /** The messages with these ids, in their order; another child's are treated as absent. */
+    public List<Message> messagesByIds(UUID childId, List<UUID> ids) {
+        return Entities.byIds(em, Message.class, ids, m -> m.childId.equals(childId));
     }
 
     public void persist(Object entity) {
@@ -190,7 +190,7 @@ public class MessagingRepository {
                 .addScalar("id", UUID.class).addScalar("unread", Long.class)
                 .setParameter("reader", userId).setParameter("child", childId)
                 .setParameter("conversations", SqlValues.uuids(conversationIds))
-                .getResultStream().collect(Collectors.toMap(UnreadCount::conversationId, UnreadCount::unread));
+                .getResultList().stream().collect(Collectors.toMap(UnreadCount::conversationId, UnreadCount::unread));
     }
 
     /** Unread messages by others in one conversation. */
@@ -224,7 +224,7 @@ public class MessagingRepository {
                 .addScalar("last_at", Instant.class)
                 .setParameter("reader", caller.userId())
                 .setParameter("tokenRoles", CurrentMembership.sqlTokenRoles(caller))
-                .getResultStream().map(UnreadRow::view).toList();
+                .getResultList().stream().map(UnreadRow::view).toList();
     }
 
     /** A conversation's unread count as SQL answers it; its kind is read as a name. */

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
+import app.smallwins.common.persistence.Entities;
 import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Setting;
@@ -96,8 +97,9 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 "o.occurredAt", "o.id", after, fetch).setParameter("child", childId).getResultList();
     }
 
-    public List<Observation> byIds(UUID childId, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("childId = ?1 and id in ?2", childId, ids);
+    /** The observations with these ids, in their order; another child's are treated as absent. */
+    public List<Observation> byIds(UUID childId, List<UUID> ids) {
+        return Entities.byIds(em, Observation.class, ids, o -> o.childId.equals(childId));
     }
 
     /** The cheers on a page of observations, oldest first per observation: one query. */
@@ -105,11 +107,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (observationIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("""
-                select c from Cheer c where c.childId = :child and c.observationId in :ids
-                order by c.createdAt, c.id""", Cheer.class)
-                .setParameter("child", childId).setParameter("ids", observationIds)
-                .getResultStream().collect(Collectors.groupingBy(c -> c.observationId));
+        @SuppressWarnings("unchecked")
+        List<Cheer> cheers = em.createNativeQuery("""
+                select * from cheer where child_id = :child and observation_id = any(:observations)
+                order by created_at, id""", Cheer.class)
+                .setParameter("child", childId).setParameter("observations", SqlValues.uuids(observationIds))
+                .getResultList();
+        return cheers.stream().collect(Collectors.groupingBy(c -> c.observationId));
     }
 
     /**
@@ -137,7 +141,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return getEntityManager().createQuery("""
                 select c from Cheer c where c.id = :id and c.childId = :child and c.observationId = :obs""", Cheer.class)
                 .setParameter("id", cheerId).setParameter("child", childId).setParameter("obs", observationId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** Adds the person's cheer unless they already cheered this win; safe under races. */

@@ -92,7 +92,7 @@ public class ProgressRepository {
                 .addScalar("n", Long.class)
                 .setParameter("zone", zone).setParameter("child", childId).setParameter("goals", goalIds)
                 .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
-                .getResultStream().map(CellRow::cell).toList();
+                .getResultList().stream().map(CellRow::cell).toList();
     }
 
     /** A cell as SQL answers it; enum columns are read as their names. */
@@ -169,7 +169,7 @@ public class ProgressRepository {
                 + " limit :limit")
                 .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .setParameter("limit", limit)
-                .getResultStream().map(RefRow::row).toList();
+                .getResultList().stream().map(RefRow::row).toList();
     }
 
     /**
@@ -207,7 +207,7 @@ public class ProgressRepository {
                 .setParameter("child", childId).setParameter("goals", goalIds)
                 .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
                 .setParameter("perGoal", perGoal)
-                .getResultStream().map(RefRow::row).toList();
+                .getResultList().stream().map(RefRow::row).toList();
     }
 
     /** A query of cited observations ({@link #REF_COLUMNS}), typed column by column. */

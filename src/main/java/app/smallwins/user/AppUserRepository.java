@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.smallwins.common.persistence.Entities;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -20,8 +21,10 @@ public class AppUserRepository implements PanacheRepositoryBase<AppUser, UUID> {
         }
     }
 
+    /** The people with these ids (each once), named. */
     public List<NameRow> names(Collection<UUID> ids) {
-        return find("id in ?1", ids).project(NameRow.class).list();
+        return Entities.byIds(getEntityManager(), AppUser.class, ids.stream().distinct().toList(), user -> true).stream()
+                .map(user -> new NameRow(user.id, user.name, user.username)).toList();
     }
 
     public Optional<AppUser> findBySubject(String subject) {
