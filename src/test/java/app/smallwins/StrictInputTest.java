@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -196,7 +197,9 @@ class StrictInputTest {
             refused("occurredAt", () -> observation("\"occurredAt\": \"" + value + "\""));
         }
         Instant twoHoursAgo = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
-        String withOffset = twoHoursAgo.atOffset(ZoneOffset.ofHoursMinutes(5, 30)).toString();
+        // Always with seconds: OffsetDateTime.toString() drops ":00", which the rules rightly refuse.
+        String withOffset = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(twoHoursAgo.atOffset(ZoneOffset.ofHoursMinutes(5, 30)));
         observation("\"occurredAt\": \"" + withOffset + "\"").then().statusCode(201)
                 .body("occurredAt", equalTo(twoHoursAgo.toString()));
     }
