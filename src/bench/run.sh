@@ -6,7 +6,7 @@
 #
 # --scale S regenerates the district first (src/bench/district.sh); without it the data
 # already in BENCH_SCHEMA is used. For every scenario it reports req/s, p50/p99 latency,
-# SQL statements per request (counted in a separate pass with Hibernate's SQL log on) and
+# SQL statements per request (counted in a separate pass with the SQL logs on) and
 # the ratio to two ceilings measured in the same run: HTTP (GET /q/health/live, served by the
 # management interface: the same Vert.x event loops, no token, no database) and
 # PostgreSQL (pgbench running the endpoint's own SQL for the same kind of inputs).
@@ -114,18 +114,18 @@ write_requests post-message-win POST "/api/v1/children/{a}/conversations/{c}/mes
 SCENARIOS=(timeline children unread progress post-observation post-message-win)
 if [[ -n $ONLY ]]; then IFS=, read -ra SCENARIOS <<< "$ONLY"; fi
 
-# ---- pass 1: SQL statements per request (Hibernate's SQL log, one request at a time) -----
+# ---- pass 1: SQL statements per request (Hibernate's SQL log and TypedRows', one request at a time)
 declare -A STATEMENTS
-start_app QUARKUS_LOG_CATEGORY__ORG_HIBERNATE_SQL__LEVEL=DEBUG
+start_app QUARKUS_LOG_CATEGORY__ORG_HIBERNATE_SQL__LEVEL=DEBUG QUARKUS_LOG_CATEGORY__APP_SMALLWINS_SQL__LEVEL=DEBUG
 for s in "${SCENARIOS[@]}"; do
   for n in 1 2; do  # the first request of a person provisions them; count the steady state
     while IFS=$'\t' read -r method path token body; do
       curl -s -o /dev/null -X "$method" -H "Authorization: Bearer $token" ${body:+-H 'Content-Type: application/json'} \
         ${body:+--data "${body//\{n\}/count-$RUN-$n-$RANDOM}"} "$BENCH_APP$path"
     done < <(head -20 "$BENCH_DIR/$s.requests")
-    if ((n == 1)); then before=$(grep -c 'org.hibernate.SQL' "$BENCH_DIR/app.log" || true); fi
+    if ((n == 1)); then before=$(grep -cE 'org.hibernate.SQL|app.smallwins.sql' "$BENCH_DIR/app.log" || true); fi
   done
-  after=$(grep -c 'org.hibernate.SQL' "$BENCH_DIR/app.log" || true)
+  after=$(grep -cE 'org.hibernate.SQL|app.smallwins.sql' "$BENCH_DIR/app.log" || true)
   STATEMENTS[$s]=$(echo "scale=1; ($after - $before) / $(head -20 "$BENCH_DIR/$s.requests" | wc -l)" | bc)
   echo "$s: ${STATEMENTS[$s]} SQL statements per request"
 done

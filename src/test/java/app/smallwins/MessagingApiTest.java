@@ -28,10 +28,10 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.Statements;
 import app.smallwins.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ import io.restassured.response.Response;
 class MessagingApiTest {
 
     @Inject
-    SessionFactory sessionFactory;
+    Statements statements;
 
     private static String post(CareTeam team, Tokens.TestUser author, String conversationId, Map<String, ?> body) {
         return as(author).body(body).post(conversationsPath(team) + "/" + conversationId + "/messages")
@@ -276,10 +276,9 @@ class MessagingApiTest {
         as(children.get(0).teacher).get(children.get(0).messages()).then().statusCode(200)
                 .body("items[0].readBy.name", contains("Name of " + mum.subject()));
 
-        var stats = sessionFactory.getStatistics();
-        stats.clear();
+        var mark = statements.mark();
         as(mum).get(BASE + "/me/unread").then().statusCode(200);
-        long withThree = stats.getPrepareStatementCount();
+        long withThree = statements.since(mark);
         assertTrue(withThree <= 2, "at most one to identify the caller and one for every count, was " + withThree);
     }
 

@@ -18,10 +18,10 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.Statements;
 import app.smallwins.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +32,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class ProgressApiTest {
 
     @Inject
-    SessionFactory sessionFactory;
+    Statements statements;
 
     private static String goal(CareTeam team, Map<String, ?> body) {
         return as(team.teacher).body(body).post(team.childPath() + "/goals").then().statusCode(201)
@@ -194,9 +194,8 @@ class ProgressApiTest {
     }
 
     private long statements(CareTeam team) {
-        var stats = sessionFactory.getStatistics();
-        stats.clear();
+        var mark = statements.mark();
         as(team.parent).get(team.childPath() + "/progress-chart").then().statusCode(200);
-        return stats.getPrepareStatementCount();
+        return statements.since(mark);
     }
 }

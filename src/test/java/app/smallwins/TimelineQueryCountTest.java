@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import app.smallwins.audit.ReadLogWriter;
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.Statements;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,9 @@ class TimelineQueryCountTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    Statements statements;
 
     @Inject
     ReadLogWriter reads;
@@ -72,12 +76,11 @@ class TimelineQueryCountTest {
     }
 
     private long statementsFor(CareTeam team, int limit) {
-        var stats = sessionFactory.getStatistics();
-        stats.clear();
+        var mark = statements.mark();
         double batchesBefore = batches();
         as(team.teacher).get(team.childPath() + "/timeline?limit=" + limit)
                 .then().statusCode(200).body("items", hasSize(limit));
         // The access log's read batches are written every second by another thread: not this request's.
-        return stats.getPrepareStatementCount() - (long) (batches() - batchesBefore);
+        return statements.since(mark) - (long) (batches() - batchesBefore);
     }
 }

@@ -14,14 +14,14 @@ import app.smallwins.user.Names;
  */
 public final class MessageSlice {
 
-    private final List<Message> messages;
+    private final List<MessageRow> messages;
 
-    MessageSlice(List<Message> messages) {
+    MessageSlice(List<MessageRow> messages) {
         this.messages = messages;
     }
 
     public List<UUID> authorIds() {
-        return messages.stream().map(m -> m.authorId).toList();
+        return messages.stream().map(MessageRow::authorId).toList();
     }
 
     /** The messages as a timeline shows them: without read receipts. */

@@ -27,11 +27,15 @@ public record MessageView(
 
     /** A message as a team member sees it: a deleted one as its placeholder, with who has read it. */
     static MessageView of(Message m, List<MessagingRepository.ReadPosition> reads, Names names) {
-        boolean deleted = m.deletedAt != null;
+        return of(MessageRow.of(m), reads, names);
+    }
+
+    static MessageView of(MessageRow m, List<MessagingRepository.ReadPosition> reads, Names names) {
+        boolean deleted = m.deletedAt() != null;
         List<ConversationView.Participant> readBy = reads.stream()
-                .filter(r -> !r.userId().equals(m.authorId) && !r.lastReadAt().isBefore(m.createdAt))
+                .filter(r -> !r.userId().equals(m.authorId()) && !r.lastReadAt().isBefore(m.createdAt()))
                 .map(r -> MessagingService.participant(r.userId(), names)).toList();
-        return new MessageView(m.id, m.conversationId, m.childId, names.author(m.authorId, m.authorCapacity),
-                deleted ? null : m.body, m.urgent, m.observationId, m.createdAt, m.editedAt, deleted, readBy);
+        return new MessageView(m.id(), m.conversationId(), m.childId(), names.author(m.authorId(), m.authorCapacity()),
+                deleted ? null : m.body(), m.urgent(), m.observationId(), m.createdAt(), m.editedAt(), deleted, readBy);
     }
 }

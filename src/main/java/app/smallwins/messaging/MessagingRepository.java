@@ -18,17 +18,19 @@ import app.smallwins.access.CurrentMembership;
 import app.smallwins.common.Times;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
-import app.smallwins.common.persistence.Entities;
 import app.smallwins.common.persistence.SqlValues;
+import app.smallwins.common.persistence.TypedRows;
 
 /** Conversations, messages and read markers; every query is scoped by child. */
 @ApplicationScoped
 public class MessagingRepository {
 
     private final EntityManager em;
+    private final TypedRows rows;
 
-    MessagingRepository(EntityManager em) {
+    MessagingRepository(EntityManager em, TypedRows rows) {
         this.em = em;
+        this.rows = rows;
     }
 
     /** A person's read position in a conversation. */
@@ -121,9 +123,11 @@ public class MessagingRepository {
                 .getResultList().stream().findFirst();
     }
 
-    /** The messages with these ids, in their order; another child's are treated as absent. */
-    public List<Message> messagesByIds(UUID childId, List<UUID> ids) {
-        return Entities.byIds(em, Message.class, ids, m -> m.childId.equals(childId));
+    /** These messages of the child, as rows for a page of the timeline (TypedRows: why, there). */
+    List<MessageRow> rowsByIds(UUID childId, List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : rows.list("select " + MessageRow.COLUMNS
+                + " from message where child_id = ? and id = any(?)", List.of(childId, SqlValues.uuids(ids)),
+                MessageRow::read);
     }
 
     public void persist(Object entity) {

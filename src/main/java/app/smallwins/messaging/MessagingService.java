@@ -175,7 +175,7 @@ public class MessagingService {
     /** For another feature's page (the timeline): these messages of the child, in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
     public MessageSlice slice(ChildGrant grant, List<UUID> messageIds) {
-        return new MessageSlice(messaging.messagesByIds(grant.childId(), messageIds));
+        return new MessageSlice(messaging.rowsByIds(grant.childId(), messageIds));
     }
 
     /**

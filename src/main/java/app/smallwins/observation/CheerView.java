@@ -13,6 +13,11 @@ public record CheerView(UUID id, UUID observationId, @Schema(examples = "So spec
         Author author, Instant createdAt) {
 
     static CheerView of(Cheer c, Names names) {
-        return new CheerView(c.id, c.observationId, c.note, names.author(c.authorId, c.authorCapacity), c.createdAt);
+        return of(CheerRow.of(c), names);
+    }
+
+    static CheerView of(CheerRow c, Names names) {
+        return new CheerView(c.id(), c.observationId(), c.note(), names.author(c.authorId(), c.authorCapacity()),
+                c.createdAt());
     }
 }

@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
 
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
-import app.smallwins.common.persistence.Entities;
 import app.smallwins.common.persistence.SqlValues;
+import app.smallwins.common.persistence.TypedRows;
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Setting;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -24,9 +24,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class ObservationRepository implements PanacheRepositoryBase<Observation, UUID> {
 
     private final EntityManager em;
+    private final TypedRows rows;
 
-    ObservationRepository(EntityManager em) {
+    ObservationRepository(EntityManager em, TypedRows rows) {
         this.em = em;
+        this.rows = rows;
     }
 
     /** List filters; null means "any". */
@@ -97,9 +99,11 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 "o.occurredAt", "o.id", after, fetch).setParameter("child", childId).getResultList();
     }
 
-    /** The observations with these ids, in their order; another child's are treated as absent. */
-    public List<Observation> byIds(UUID childId, List<UUID> ids) {
-        return Entities.byIds(em, Observation.class, ids, o -> o.childId.equals(childId));
+    /** These observations of the child, as rows for a page of the timeline (TypedRows: why, there). */
+    List<ObservationRow> rowsByIds(UUID childId, List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : rows.list("select " + ObservationRow.COLUMNS
+                + " from observation where child_id = ? and id = any(?)", List.of(childId, SqlValues.uuids(ids)),
+                ObservationRow::read);
     }
 
     /** The cheers on a page of observations, oldest first per observation: one query. */
@@ -122,19 +126,14 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
      * not one OR: each keeps its own index (cheer_by_observation, the primary key), where an OR
      * lets PostgreSQL read every cheer of the child.
      */
-    public List<Cheer> cheersOnOrByIds(UUID childId, Collection<UUID> observationIds, Collection<UUID> cheerIds) {
+    List<CheerRow> cheersOnOrByIds(UUID childId, Collection<UUID> observationIds, Collection<UUID> cheerIds) {
         if (observationIds.isEmpty() && cheerIds.isEmpty()) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Cheer> cheers = em.createNativeQuery("""
-                select * from cheer where child_id = :child and observation_id = any(:observations)
-                union
-                select * from cheer where child_id = :child and id = any(:cheers)
-                order by created_at, id""", Cheer.class)
-                .setParameter("child", childId).setParameter("observations", SqlValues.uuids(observationIds))
-                .setParameter("cheers", SqlValues.uuids(cheerIds)).getResultList();
-        return cheers;
+        return rows.list("select " + CheerRow.COLUMNS + " from cheer where child_id = ? and observation_id = any(?)"
+                + " union select " + CheerRow.COLUMNS + " from cheer where child_id = ? and id = any(?)"
+                + " order by created_at, id",
+                List.of(childId, SqlValues.uuids(observationIds), childId, SqlValues.uuids(cheerIds)), CheerRow::read);
     }
 
     public Optional<Cheer> findCheer(UUID childId, UUID observationId, UUID cheerId) {

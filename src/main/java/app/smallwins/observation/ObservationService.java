@@ -229,8 +229,9 @@ public class ObservationService {
     /** Views for a page of observations: cheers and authors in two more queries, whatever the page size. */
     List<ObservationView> views(UUID childId, List<Observation> page) {
         Map<UUID, List<Cheer>> cheers = observations.cheersOf(childId, page.stream().map(o -> o.id).toList());
-        ObservationSlice slice = new ObservationSlice(page, cheers, List.of());
-        Names names = people.names(slice.authorIds());
+        List<UUID> authorIds = new ArrayList<>(page.stream().map(o -> o.authorId).toList());
+        cheers.values().forEach(list -> list.forEach(c -> authorIds.add(c.authorId)));
+        Names names = people.names(authorIds);
         return page.stream().map(o -> ObservationView.of(o, cheers.getOrDefault(o.id, List.of()), names)).toList();
     }
 
@@ -255,12 +256,12 @@ public class ObservationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ObservationSlice slice(ChildGrant grant, List<UUID> observationIds, Set<UUID> cheerIds) {
-        List<Observation> page = observations.byIds(grant.childId(), observationIds);
-        List<Cheer> loaded = observations.cheersOnOrByIds(grant.childId(), observationIds, cheerIds);
+        List<ObservationRow> page = observations.rowsByIds(grant.childId(), observationIds);
+        List<CheerRow> loaded = observations.cheersOnOrByIds(grant.childId(), observationIds, cheerIds);
         Set<UUID> onPage = Set.copyOf(observationIds);
-        Map<UUID, List<Cheer>> cheersOn = loaded.stream().filter(c -> onPage.contains(c.observationId))
-                .collect(Collectors.groupingBy(c -> c.observationId));
-        return new ObservationSlice(page, cheersOn, loaded.stream().filter(c -> cheerIds.contains(c.id)).toList());
+        Map<UUID, List<CheerRow>> cheersOn = loaded.stream().filter(c -> onPage.contains(c.observationId()))
+                .collect(Collectors.groupingBy(CheerRow::observationId));
+        return new ObservationSlice(page, cheersOn, loaded.stream().filter(c -> cheerIds.contains(c.id())).toList());
     }
 
     private Observation findLive(UUID childId, UUID observationId) {

@@ -16,11 +16,11 @@ import app.smallwins.user.Names;
  */
 public final class ObservationSlice {
 
-    private final List<Observation> observations;
-    private final Map<UUID, List<Cheer>> cheersOn;
-    private final List<Cheer> cheers;
+    private final List<ObservationRow> observations;
+    private final Map<UUID, List<CheerRow>> cheersOn;
+    private final List<CheerRow> cheers;
 
-    ObservationSlice(List<Observation> observations, Map<UUID, List<Cheer>> cheersOn, List<Cheer> cheers) {
+    ObservationSlice(List<ObservationRow> observations, Map<UUID, List<CheerRow>> cheersOn, List<CheerRow> cheers) {
         this.observations = observations;
         this.cheersOn = cheersOn;
         this.cheers = cheers;
@@ -28,14 +28,14 @@ public final class ObservationSlice {
 
     /** Everyone the slice names: authors of the observations and of every cheer. */
     public List<UUID> authorIds() {
-        List<UUID> ids = new ArrayList<>(observations.stream().map(o -> o.authorId).toList());
-        cheersOn.values().forEach(list -> list.forEach(c -> ids.add(c.authorId)));
-        cheers.forEach(c -> ids.add(c.authorId));
+        List<UUID> ids = new ArrayList<>(observations.stream().map(ObservationRow::authorId).toList());
+        cheersOn.values().forEach(list -> list.forEach(c -> ids.add(c.authorId())));
+        cheers.forEach(c -> ids.add(c.authorId()));
         return ids;
     }
 
     public Map<UUID, ObservationView> observations(Names names) {
-        return observations.stream().map(o -> ObservationView.of(o, cheersOn.getOrDefault(o.id, List.of()), names))
+        return observations.stream().map(o -> ObservationView.of(o, cheersOn.getOrDefault(o.id(), List.of()), names))
                 .collect(Collectors.toMap(ObservationView::id, Function.identity()));
     }
 

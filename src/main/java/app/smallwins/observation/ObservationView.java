@@ -39,10 +39,14 @@ public record ObservationView(
 
     /** An observation with its cheers, oldest first, as a team member sees it. */
     static ObservationView of(Observation o, List<Cheer> cheers, Names names) {
-        return new ObservationView(o.id, o.childId, o.kind, o.text, o.goalId, o.stepId, o.domain, o.setting,
-                o.promptLevel, o.regulation, o.firstTime, o.support, o.occurredAt, o.source, o.messageId,
-                names.author(o.authorId, o.authorCapacity), o.createdAt, o.updatedAt,
-                !o.updatedAt.equals(o.createdAt), cheers.stream().map(c -> CheerView.of(c, names)).toList(),
-                o.version);
+        return of(ObservationRow.of(o), cheers.stream().map(CheerRow::of).toList(), names);
+    }
+
+    static ObservationView of(ObservationRow o, List<CheerRow> cheers, Names names) {
+        return new ObservationView(o.id(), o.childId(), o.kind(), o.text(), o.goalId(), o.stepId(), o.domain(),
+                o.setting(), o.promptLevel(), o.regulation(), o.firstTime(), o.support(), o.occurredAt(), o.source(),
+                o.messageId(), names.author(o.authorId(), o.authorCapacity()), o.createdAt(), o.updatedAt(),
+                !o.updatedAt().equals(o.createdAt()), cheers.stream().map(c -> CheerView.of(c, names)).toList(),
+                o.version());
     }
 }

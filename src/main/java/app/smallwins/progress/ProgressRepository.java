@@ -1,9 +1,13 @@
 package app.smallwins.progress;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import app.smallwins.common.persistence.SqlValues;
+import app.smallwins.common.persistence.TypedRows;
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.common.vocabulary.PromptLevel;
@@ -59,8 +63,11 @@ public class ProgressRepository {
             o.id, o.goal_id, o.kind, o.text, o.domain, o.setting, o.prompt_level, o.regulation, o.first_time,
             """ + NEW_SETTING + " as new_setting, o.occurred_at, o.author_id, o.author_capacity";
 
-    ProgressRepository(EntityManager em) {
+    private final TypedRows typedRows;
+
+    ProgressRepository(EntityManager em, TypedRows typedRows) {
         this.em = em;
+        this.typedRows = typedRows;
     }
 
     /** A cited observation before its author is named. */
@@ -74,36 +81,32 @@ public class ProgressRepository {
         }
     }
 
-    /** Evidence cells of the given goals between two instants, grouped by local day in the zone. */
+    /**
+     * Evidence cells of the given goals between two instants, grouped by local day in the zone.
+     * Read with {@link TypedRows}: a year of a busy goal is hundreds of cells, and Hibernate's
+     * per-column result processing cost more than the query. The goal ids stay {@code in (…)}
+     * (docs/benchmarks.md, "Goal lists stay in"): one statement per number of goals.
+     */
     public List<EvidenceCell> cells(UUID childId, Collection<UUID> goalIds, String zone, Instant from, Instant to) {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        return session().createNativeQuery("""
-                select o.goal_id, cast(o.occurred_at at time zone :zone as date) as day, o.kind, o.prompt_level,
+        List<Object> parameters = new ArrayList<>(List.of(zone, childId));
+        parameters.addAll(goalIds);
+        parameters.add(from);
+        parameters.add(to);
+        return typedRows.list("""
+                select o.goal_id, cast(o.occurred_at at time zone ? as date) as day, o.kind, o.prompt_level,
                        o.setting, o.author_id, o.author_capacity, count(*) as n
                 from observation o
-                where o.child_id = :child and o.goal_id in (:goals) and o.deleted_at is null
-                  and o.occurred_at >= :from and o.occurred_at < :to
-                group by 1, 2, 3, 4, 5, 6, 7""", CellRow.class)
-                .addScalar("goal_id", UUID.class).addScalar("day", LocalDate.class).addScalar("kind", String.class)
-                .addScalar("prompt_level", String.class).addScalar("setting", String.class)
-                .addScalar("author_id", UUID.class).addScalar("author_capacity", String.class)
-                .addScalar("n", Long.class)
-                .setParameter("zone", zone).setParameter("child", childId).setParameter("goals", goalIds)
-                .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
-                .getResultList().stream().map(CellRow::cell).toList();
-    }
-
-    /** A cell as SQL answers it; enum columns are read as their names. */
-    public record CellRow(UUID goalId, LocalDate day, String kind, String promptLevel, String setting, UUID authorId,
-            String authorCapacity, Long n) {
-
-        EvidenceCell cell() {
-            return new EvidenceCell(goalId, day, ObservationKind.valueOf(kind),
-                    promptLevel == null ? null : PromptLevel.valueOf(promptLevel), Setting.valueOf(setting), authorId,
-                    Role.valueOf(authorCapacity), n);
-        }
+                where o.child_id = ? and o.goal_id in (""" + String.join(", ", Collections.nCopies(goalIds.size(), "?"))
+                + """
+                ) and o.deleted_at is null
+                  and o.occurred_at >= ? and o.occurred_at < ?
+                group by 1, 2, 3, 4, 5, 6, 7""", parameters, row -> new EvidenceCell(TypedRows.uuid(row, 1),
+                row.getObject(2, LocalDate.class), TypedRows.enumOf(ObservationKind.class, row, 3),
+                TypedRows.enumOf(PromptLevel.class, row, 4), TypedRows.enumOf(Setting.class, row, 5),
+                TypedRows.uuid(row, 6), TypedRows.enumOf(Role.class, row, 7), row.getLong(8)));
     }
 
     /** Setbacks and dysregulated or shutdown observations on the goals, newest first, at most `perGoal` each. */
@@ -124,9 +127,19 @@ public class ProgressRepository {
      * {@link ProgressService#MOST_TELLING}, applied to these few rows only.
      */
     public List<Row> tellingCandidates(UUID childId, Collection<UUID> goalIds, Instant recentFrom, Instant to) {
-        return refs(childId, goalIds, "o.kind = 'WIN' and o.occurred_at < :to",
-                "(o.occurred_at >= :from) desc, " + PROMPT_RANK + ", o.occurred_at desc, o.id desc",
-                recentFrom, to, TELLING_CANDIDATES);
+        if (goalIds.isEmpty()) {
+            return List.of();
+        }
+        // Rank on plain columns first; the costlier new-setting check runs on the kept rows only.
+        List<Object> parameters = new ArrayList<>(List.of(recentFrom, childId));
+        parameters.addAll(goalIds);
+        parameters.add(to);
+        parameters.add(TELLING_CANDIDATES);
+        return typedRows.list("select " + REF_COLUMNS + " from (select o.*, row_number() over (partition by o.goal_id"
+                + " order by (o.occurred_at >= ?) desc, " + PROMPT_RANK + ", o.occurred_at desc, o.id desc) as rank"
+                + " from observation o where o.child_id = ? and o.goal_id in (" + places(goalIds) + ")"
+                + " and o.deleted_at is null and o.kind = 'WIN' and o.occurred_at < ?) o where o.rank <= ?"
+                + " order by o.occurred_at desc, o.id desc", parameters, ProgressRepository::row);
     }
 
     /** The period's wins in one domain (null: none given): how many, first times, and without a goal. */
@@ -160,16 +173,13 @@ public class ProgressRepository {
 
     /** The period's highlights: first times, then higher independence, then new settings, then latest. */
     public List<Row> highlights(UUID childId, Instant from, Instant to, int limit) {
-        return cited("select " + REF_COLUMNS + """
+        return typedRows.list("select " + REF_COLUMNS + """
 
                 from observation o
-                where o.child_id = :child and o.kind = 'WIN' and o.deleted_at is null
-                  and o.occurred_at >= :from and o.occurred_at < :to
+                where o.child_id = ? and o.kind = 'WIN' and o.deleted_at is null
+                  and o.occurred_at >= ? and o.occurred_at < ?
                 order by o.first_time desc, """ + PROMPT_RANK + ", new_setting desc, o.occurred_at desc, o.id desc"
-                + " limit :limit")
-                .setParameter("child", childId).setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
-                .setParameter("limit", limit)
-                .getResultList().stream().map(RefRow::row).toList();
+                + " limit ?", List.of(childId, from, to, limit), ProgressRepository::row);
     }
 
     /**
@@ -179,60 +189,32 @@ public class ProgressRepository {
      */
     private List<Row> latest(UUID childId, Collection<UUID> goalIds, String where, Instant from, Instant to,
             int perGoal) {
-        return rows("select " + REF_COLUMNS
-                + " from goal g cross join lateral (select * from observation o"
-                + " where o.child_id = g.child_id and o.goal_id = g.id and o.deleted_at is null"
-                + " and o.occurred_at >= :from and o.occurred_at < :to and " + where
-                + " order by o.occurred_at desc, o.id desc limit :perGoal) o"
-                + " where g.child_id = :child and g.id in (:goals)"
-                + " order by o.occurred_at desc, o.id desc", childId, goalIds, from, to, perGoal);
-    }
-
-    /** Per goal, the first `perGoal` rows matching `where` in an order no index gives (ranked in SQL). */
-    private List<Row> refs(UUID childId, Collection<UUID> goalIds, String where, String order, Instant from,
-            Instant to, int perGoal) {
-        // Rank on plain columns first; the costlier new-setting check runs on the kept rows only.
-        return rows("select " + REF_COLUMNS + " from (select o.*, row_number() over (partition by o.goal_id order by "
-                + order + ") as rank from observation o where o.child_id = :child and o.goal_id in (:goals)"
-                + " and o.deleted_at is null and " + where + ") o where o.rank <= :perGoal"
-                + " order by o.occurred_at desc, o.id desc", childId, goalIds, from, to, perGoal);
-    }
-
-    /** Runs a query of cited observations; every caller's SQL names :child, :goals, :from, :to and :perGoal. */
-    private List<Row> rows(String sql, UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        return cited(sql)
-                .setParameter("child", childId).setParameter("goals", goalIds)
-                .setParameter("from", SqlValues.utc(from)).setParameter("to", SqlValues.utc(to))
-                .setParameter("perGoal", perGoal)
-                .getResultList().stream().map(RefRow::row).toList();
+        List<Object> parameters = new ArrayList<>(List.of(from, to, perGoal, childId));
+        parameters.addAll(goalIds);
+        return typedRows.list("select " + REF_COLUMNS
+                + " from goal g cross join lateral (select * from observation o"
+                + " where o.child_id = g.child_id and o.goal_id = g.id and o.deleted_at is null"
+                + " and o.occurred_at >= ? and o.occurred_at < ? and " + where
+                + " order by o.occurred_at desc, o.id desc limit ?) o"
+                + " where g.child_id = ? and g.id in (" + places(goalIds) + ")"
+                + " order by o.occurred_at desc, o.id desc", parameters, ProgressRepository::row);
     }
 
-    /** A query of cited observations ({@link #REF_COLUMNS}), typed column by column. */
-    private NativeQuery<RefRow> cited(String sql) {
-        return session().createNativeQuery(sql, RefRow.class)
-                .addScalar("id", UUID.class).addScalar("goal_id", UUID.class).addScalar("kind", String.class)
-                .addScalar("text", String.class).addScalar("domain", String.class).addScalar("setting", String.class)
-                .addScalar("prompt_level", String.class).addScalar("regulation", String.class)
-                .addScalar("first_time", Boolean.class).addScalar("new_setting", Boolean.class)
-                .addScalar("occurred_at", Instant.class).addScalar("author_id", UUID.class)
-                .addScalar("author_capacity", String.class);
+    /** One placeholder per goal: goal lists stay {@code in (…)} (docs/benchmarks.md). */
+    private static String places(Collection<UUID> goalIds) {
+        return String.join(", ", Collections.nCopies(goalIds.size(), "?"));
     }
 
-    /** A cited observation as SQL answers it; enum columns are read as their names. */
-    public record RefRow(UUID id, UUID goalId, String kind, String text, String domain, String setting, String promptLevel,
-            String regulation, Boolean firstTime, Boolean newSetting, Instant occurredAt, UUID authorId,
-            String authorCapacity) {
-
-        Row row() {
-            return new Row(id, goalId, ObservationKind.valueOf(kind), text,
-                    domain == null ? null : Domain.valueOf(domain), Setting.valueOf(setting),
-                    promptLevel == null ? null : PromptLevel.valueOf(promptLevel),
-                    regulation == null ? null : Regulation.valueOf(regulation), firstTime, newSetting, occurredAt,
-                    authorId, Role.valueOf(authorCapacity), false);
-        }
+    /** A cited observation ({@link #REF_COLUMNS}, in order), read column by column. */
+    private static Row row(ResultSet r) throws SQLException {
+        return new Row(TypedRows.uuid(r, 1), TypedRows.uuid(r, 2), TypedRows.enumOf(ObservationKind.class, r, 3),
+                r.getString(4), TypedRows.enumOf(Domain.class, r, 5), TypedRows.enumOf(Setting.class, r, 6),
+                TypedRows.enumOf(PromptLevel.class, r, 7), TypedRows.enumOf(Regulation.class, r, 8), r.getBoolean(9),
+                r.getBoolean(10), TypedRows.instant(r, 11), TypedRows.uuid(r, 12), TypedRows.enumOf(Role.class, r, 13),
+                false);
     }
 
     private Session session() {

@@ -7,11 +7,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.smallwins.common.persistence.Entities;
+import app.smallwins.common.persistence.SqlValues;
+import app.smallwins.common.persistence.TypedRows;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class AppUserRepository implements PanacheRepositoryBase<AppUser, UUID> {
+
+    private final TypedRows rows;
+
+    AppUserRepository(TypedRows rows) {
+        this.rows = rows;
+    }
 
     /** A person's id and the parts of their name. */
     public record NameRow(UUID id, String name, String username) {
@@ -21,10 +28,11 @@ public class AppUserRepository implements PanacheRepositoryBase<AppUser, UUID> {
         }
     }
 
-    /** The people with these ids (each once), named. */
+    /** The people with these ids, named: on every page that shows authors (TypedRows: why, there). */
     public List<NameRow> names(Collection<UUID> ids) {
-        return Entities.byIds(getEntityManager(), AppUser.class, ids.stream().distinct().toList(), user -> true).stream()
-                .map(user -> new NameRow(user.id, user.name, user.username)).toList();
+        return rows.list("select id, name, username from app_user where id = any(?)",
+                List.of((Object) SqlValues.uuids(ids)),
+                row -> new NameRow(TypedRows.uuid(row, 1), row.getString(2), row.getString(3)));
     }
 
     public Optional<AppUser> findBySubject(String subject) {

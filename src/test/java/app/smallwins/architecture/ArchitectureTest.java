@@ -22,6 +22,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
+import app.smallwins.common.persistence.TypedRows;
+
 /**
  * The shape of the code, checked rather than reviewed (docs/architecture.md): features are
  * packages below app.smallwins; common (and access) sit below them; no cycles; a feature uses
@@ -110,9 +112,11 @@ class ArchitectureTest {
 
         ArchRule queriesInRepositories() {
             return noClasses().that().haveSimpleNameNotEndingWith("Repository").should()
-                    .callMethodWhere(DescribedPredicate.describe("EntityManager.create...Query",
+                    .callMethodWhere(DescribedPredicate.describe("EntityManager.create...Query or TypedRows.list",
                             (JavaAccess<?> call) -> call.getTargetOwner().isAssignableTo(EntityManager.class)
-                                    && call.getName().startsWith("create") && call.getName().endsWith("Query")));
+                                    && call.getName().startsWith("create") && call.getName().endsWith("Query")
+                                    || call.getTargetOwner().getName().equals(TypedRows.class.getName())
+                                    && call.getName().equals("list")));
         }
 
         ArchRule noHibernateInternals() {

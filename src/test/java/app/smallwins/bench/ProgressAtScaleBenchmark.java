@@ -15,11 +15,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.Statements;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +44,7 @@ class ProgressAtScaleBenchmark {
     AgroalDataSource dataSource;
 
     @Inject
-    SessionFactory sessionFactory;
+    Statements statements;
 
     @Test
     void progressViewsAtOneHundredThousandObservations() throws Exception {
@@ -131,17 +131,16 @@ class ProgressAtScaleBenchmark {
             as(team.teacher).get(path).then().statusCode(200);
         }
         long[] millis = new long[RUNS];
-        var stats = sessionFactory.getStatistics();
-        stats.clear();
+        var mark = statements.mark();
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
             as(team.teacher).get(path).then().statusCode(200);
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
-        long statements = stats.getPrepareStatementCount() / RUNS;
+        long statementCount = statements.since(mark) / RUNS;
         Arrays.sort(millis);
         System.out.printf("| %-45s | %5d ms | %5d ms | %5d ms | %3d |%n", name, millis[RUNS / 2],
-                millis[(int) (RUNS * 0.95) - 1], millis[RUNS - 1], statements);
+                millis[(int) (RUNS * 0.95) - 1], millis[RUNS - 1], statementCount);
     }
 
     private long count(String sql) throws Exception {

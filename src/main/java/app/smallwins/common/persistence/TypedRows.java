@@ -1,0 +1,113 @@
+package app.smallwins.common.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Typed reads on the transaction's own connection, for the hot page reads where Hibernate's
+ * result processing cost more than the query itself (docs/benchmarks.md, "One way to the
+ * database: what it costs"): each row is read into a record by the repository's own mapper,
+ * in column order. Nothing else uses it; everything else reads through Hibernate.
+ *
+ * <p>Like a native query, it flushes pending changes first (unless the transaction only reads).
+ * Each statement is logged at DEBUG under {@value #LOG_CATEGORY} and counted in
+ * {@value #STATEMENTS_METRIC}, beside Hibernate's own statistics, so statement counts stay
+ * whole.
+ */
+@ApplicationScoped
+public class TypedRows {
+
+    public static final String LOG_CATEGORY = "app.smallwins.sql";
+    public static final String STATEMENTS_METRIC = "smallwins.sql.typed_reads";
+    private static final Logger LOG = Logger.getLogger(LOG_CATEGORY);
+
+    /** Reads the current row of a result set into a record. */
+    @FunctionalInterface
+    public interface Mapper<R> {
+        R map(ResultSet row) throws SQLException;
+    }
+
+    private final EntityManager em;
+    private final Counter statements;
+
+    TypedRows(EntityManager em, MeterRegistry meters) {
+        this.em = em;
+        this.statements = Counter.builder(STATEMENTS_METRIC)
+                .description("SQL statements of typed page reads, outside Hibernate's statistics").register(meters);
+    }
+
+    /**
+     * The rows of one statement. Parameters, in order: UUID, UUID[] (bound as one uuid array,
+     * for {@code = any(?)}), String, Integer, Instant.
+     */
+    public <R> List<R> list(String sql, List<?> parameters, Mapper<R> mapper) {
+        Session session = em.unwrap(Session.class);
+        if (session.getHibernateFlushMode() != FlushMode.MANUAL) {
+            session.flush();
+        }
+        LOG.debug(sql);
+        statements.increment();
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    bind(connection, statement, i + 1, parameters.get(i));
+                }
+                List<R> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(mapper.map(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, int index, Object value)
+            throws SQLException {
+        if (value instanceof UUID[] ids) {
+            statement.setArray(index, connection.createArrayOf("uuid", ids));
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, SqlValues.utc(instant));
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof UUID id) {
+            statement.setObject(index, id);
+        } else {
+            throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
+        }
+    }
+
+    public static UUID uuid(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static <E extends Enum<E>> E enumOf(Class<E> type, ResultSet row, int column) throws SQLException {
+        String name = row.getString(column);
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}
