@@ -113,6 +113,25 @@ class ProgressApiTest {
     }
 
     @Test
+    void generalizationCountsEvidenceAtTheGoalsOwnBar() {
+        CareTeam team = new CareTeam();
+        String goalId = goal(team, Map.of("title", "Asks for a break", "domain", "COMMUNICATION",
+                "mastery", Map.of("promptLevel", "VERBAL", "settings", 2, "people", 2)));
+        observe(team, team.para, Map.of("kind", "WIN", "text", "Asked for a break after a verbal prompt",
+                "goalId", goalId, "setting", "CLASSROOM", "promptLevel", "VERBAL", "occurredAt", ago(3)));
+        observe(team, team.parent, Map.of("kind", "WIN", "text", "Asked for a break after a gesture", "goalId", goalId,
+                "setting", "HOME", "promptLevel", "GESTURAL", "occurredAt", ago(2)));
+        observe(team, team.teacher, Map.of("kind", "WIN", "text", "Asked for a break after I showed him", "goalId", goalId,
+                "setting", "PLAYGROUND", "promptLevel", "MODEL", "occurredAt", ago(1)));
+
+        as(team.parent).get(team.childPath() + "/goals/" + goalId + "/progress").then().statusCode(200)
+                .body("generalization.settings", containsInAnyOrder("CLASSROOM", "HOME"))
+                .body("generalization.capacities", containsInAnyOrder("para", "parent"))
+                .body("masteryInRealLife.settingsSeen", equalTo(2))
+                .body("masteryInRealLife.peopleSeen", equalTo(2));
+    }
+
+    @Test
     void winsSummaryCountsThePeriodInTheChildsTimeZone() {
         CareTeam team = new CareTeam();
         String etag = as(team.teacher).get(team.childPath()).then().extract().header("ETag");

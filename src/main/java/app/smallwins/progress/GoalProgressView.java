@@ -51,7 +51,8 @@ public record GoalProgressView(
             boolean noisy) {
     }
 
-    @Schema(name = "Generalization", description = "Where and with whom the skill was seen independently in the range.")
+    @Schema(name = "Generalization", description = "Where and with whom the skill was seen in the range at the goal's own "
+            + "bar: its mastery prompt level or more independent (INDEPENDENT without mastery criteria).")
     public record GeneralizationView(List<Setting> settings, List<Author> people, List<Role> capacities) {
     }
 

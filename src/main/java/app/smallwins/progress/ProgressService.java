@@ -98,8 +98,8 @@ public class ProgressService {
 
         List<ProgressRules.BucketStats> buckets = ProgressRules.buckets(cells, bucket, start, asOf);
         ProgressRules.Trend trend = ProgressRules.trend(buckets);
-        ProgressRules.People seen = ProgressRules.seenAt(cells, PromptLevel.INDEPENDENT, start, asOf);
         PromptLevel level = ProgressRules.requiredLevel(goal.mastery());
+        ProgressRules.People seen = ProgressRules.seenAt(cells, level, start, asOf);
         ProgressRules.Maintenance maintenance = ProgressRules.maintenance(cells, level, asOf);
         ProgressRules.MasteryCheck mastery = ProgressRules.mastery(goal.mastery(), cells, asOf);
         LocalDate gapStart = ProgressRules.gapWindowStart(asOf);
