@@ -99,7 +99,7 @@ public class ProgressRepository {
                 select o.goal_id, cast(o.occurred_at at time zone ? as date) as day, o.kind, o.prompt_level,
                        o.setting, o.author_id, o.author_capacity, count(*) as n
                 from observation o
-                where o.child_id = ? and o.goal_id in (""" + String.join(", ", Collections.nCopies(goalIds.size(), "?"))
+                where o.child_id = ? and o.goal_id in (""" + places(goalIds)
                 + """
                 ) and o.deleted_at is null
                   and o.occurred_at >= ? and o.occurred_at < ?

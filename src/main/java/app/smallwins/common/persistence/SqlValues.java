@@ -1,14 +1,12 @@
 package app.smallwins.common.persistence;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Converts values to and from native SQL results and parameters, whatever type the driver picks. */
+/** Values bound as native SQL parameters. */
 public final class SqlValues {
 
     private SqlValues() {
@@ -27,28 +25,5 @@ public final class SqlValues {
      */
     public static UUID[] uuids(Collection<UUID> ids) {
         return ids.stream().distinct().toArray(UUID[]::new);
-    }
-
-    public static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getSimpleName());
-    }
-
-    public static LocalDate date(Object value) {
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        throw new IllegalStateException("Unexpected date type " + value.getClass().getSimpleName());
     }
 }
