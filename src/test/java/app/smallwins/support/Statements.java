@@ -5,13 +5,15 @@ import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
 
+import app.smallwins.audit.ReadLogWriter;
 import app.smallwins.common.persistence.TypedRows;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts the SQL statements the app sends: Hibernate's prepared statements, plus the typed page
- * reads of {@link TypedRows}, which run on the session's connection where Hibernate's statistics
- * do not see them.
+ * Counts the SQL statements the requests under test send: Hibernate's prepared statements, plus
+ * the typed page reads of {@link TypedRows}, which run on the session's connection where
+ * Hibernate's statistics do not see them, less the access log's read batches, which another
+ * thread writes every second (one statement each) whatever request happens to be running.
  */
 @ApplicationScoped
 public class Statements {
@@ -23,19 +25,21 @@ public class Statements {
     MeterRegistry meters;
 
     /** A starting point: Hibernate's statistics are cleared. */
-    public record Mark(double typedReads) {
+    public record Mark(double typedReads, double readBatches) {
     }
 
     public Mark mark() {
         sessionFactory.getStatistics().clear();
-        return new Mark(typedReads());
+        return new Mark(count(TypedRows.STATEMENTS_METRIC), count(ReadLogWriter.BATCHES_METRIC));
     }
 
     public long since(Mark mark) {
-        return sessionFactory.getStatistics().getPrepareStatementCount() + (long) (typedReads() - mark.typedReads());
+        return sessionFactory.getStatistics().getPrepareStatementCount()
+                + (long) (count(TypedRows.STATEMENTS_METRIC) - mark.typedReads())
+                - (long) (count(ReadLogWriter.BATCHES_METRIC) - mark.readBatches());
     }
 
-    private double typedReads() {
-        return meters.counter(TypedRows.STATEMENTS_METRIC).count();
+    private double count(String metric) {
+        return meters.counter(metric).count();
     }
 }
