@@ -68,31 +68,73 @@ class ProgressApiTest {
     }
 
     @Test
-    void metGoalFollowedByTwoShutdownsShowsTheGapAndItsTriggers() {
+    void metGoalFollowedByUnlinkedShutdownsInItsSettingIsFlaggedWithWordsAndBothSidesOnTheChart() {
         CareTeam team = new CareTeam();
-        String goalId = goal(team, Map.of("title", "Transitions without a meltdown", "domain", "EMOTIONAL_REGULATION",
-                "status", "MET", "mastery", Map.of("promptLevel", "INDEPENDENT")));
-        observe(team, team.teacher, Map.of("kind", "WIN", "text", "Moved to lunch calmly", "goalId", goalId,
-                "setting", "CLASSROOM", "promptLevel", "INDEPENDENT", "occurredAt", ago(72)));
-        String first = observe(team, team.para, Map.of("kind", "NOTE", "text", "Shut down at the bell", "goalId", goalId,
-                "setting", "CLASSROOM", "regulation", "SHUTDOWN", "occurredAt", ago(48)));
-        String second = observe(team, team.teacher, Map.of("kind", "SETBACK", "text", "Refused to leave the room",
-                "goalId", goalId, "setting", "CLASSROOM", "regulation", "SHUTDOWN", "occurredAt", ago(24)));
+        String goalId = goal(team, Map.of("title", "Johnny will remain seated during group reading for 20 minutes",
+                "plainLanguage", "Sit for 20 minutes in group reading", "domain", "ACADEMIC",
+                "mastery", Map.of("promptLevel", "INDEPENDENT", "minAttemptsPerWeek", 1)));
+        String success = observe(team, team.teacher, Map.of("kind", "WIN", "text", "Sat for the whole 20 minutes",
+                "goalId", goalId, "setting", "CLASSROOM", "promptLevel", "INDEPENDENT", "occurredAt", ago(1)));
+        markMet(team, goalId);
+        // Nobody links a meltdown to "sit for 20 minutes": no goal, another domain.
+        String shutdown = observe(team, team.para, Map.of("kind", "SETBACK", "text", "Shut down after reading",
+                "setting", "CLASSROOM", "domain", "EMOTIONAL_REGULATION", "regulation", "SHUTDOWN"));
+        String refusal = observe(team, team.teacher, Map.of("kind", "SETBACK", "text", "Would not come back to class",
+                "setting", "CLASSROOM", "regulation", "DYSREGULATED"));
+        String today = LocalDate.now(ZoneId.of("UTC")).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM",
+                java.util.Locale.ENGLISH));
 
         as(team.parent).get(team.childPath() + "/goals/" + goalId + "/progress").then().statusCode(200)
                 .body("paperRealityGap.flagged", equalTo(true))
                 .body("paperRealityGap.reasons", contains("SETBACKS_OR_DYSREGULATION"))
-                .body("paperRealityGap.triggeredBy.id", contains(second, first))
-                .body("masteryInRealLife.met", equalTo(true));
+                .body("paperRealityGap.evidence", contains(refusal, shutdown))
+                .body("paperRealityGap.triggeredBy.why", contains(List.of("DYSREGULATED"), List.of("SHUTDOWN")))
+                .body("paperRealityGap.summary", equalTo("Since it was marked met on " + today + ", there were a "
+                        + "shutdown and a dysregulated moment within a day, in class. None of them was linked to the goal."))
+                .body("paperRealityGap.question", equalTo("Is Arjun regulated enough in class to sit for 20 minutes "
+                        + "in group reading? What supports were in place?"))
+                .body("nextStep", equalTo("Is Arjun regulated enough in class to sit for 20 minutes in group reading? "
+                        + "What supports were in place?"));
         as(team.parent).get(team.childPath() + "/progress-chart").then().statusCode(200)
-                .body("items[0].paperRealityGap", equalTo(true));
+                .body("items[0].paperRealityGap", equalTo(true))
+                .body("items[0].evidence.id", equalTo(refusal))
+                .body("items[0].highlights.id", contains(refusal, success))
+                .body("items[0].highlights[1].why", contains("INDEPENDENT", "MOST_INDEPENDENT"))
+                .body("items[0].gap.question", org.hamcrest.Matchers.startsWith("Is Arjun regulated enough in class"))
+                .body("items[0].summary", org.hamcrest.Matchers.containsString("None of them was linked to the goal."));
+    }
+
+    @Test
+    void hardMomentsBeforeTheGoalWasMarkedOrElsewhereDoNotFlagIt() {
+        CareTeam team = new CareTeam();
+        String goalId = goal(team, Map.of("title", "Transitions without a meltdown", "domain", "EMOTIONAL_REGULATION",
+                "mastery", Map.of("promptLevel", "INDEPENDENT", "minAttemptsPerWeek", 1)));
+        observe(team, team.teacher, Map.of("kind", "WIN", "text", "Moved to lunch calmly", "goalId", goalId,
+                "setting", "CLASSROOM", "promptLevel", "INDEPENDENT", "occurredAt", ago(2)));
+        observe(team, team.para, Map.of("kind", "SETBACK", "text", "Shut down at the bell", "goalId", goalId,
+                "setting", "CLASSROOM", "regulation", "SHUTDOWN", "occurredAt", ago(1)));
+        markMet(team, goalId);
+        observe(team, team.parent, Map.of("kind", "SETBACK", "text", "Fell off the bike", "domain", "MOTOR",
+                "setting", "COMMUNITY"));
+        as(team.parent).get(team.childPath() + "/goals/" + goalId + "/progress").then().statusCode(200)
+                .body("paperRealityGap.flagged", equalTo(false))
+                .body("paperRealityGap.evidence", hasSize(0))
+                .body("paperRealityGap.question", nullValue())
+                .body("paperRealityGap.summary", org.hamcrest.Matchers.startsWith("Since it was marked met on "));
+    }
+
+    private static void markMet(CareTeam team, String goalId) {
+        String etag = as(team.teacher).get(team.childPath() + "/goals/" + goalId).then().extract().header("ETag");
+        as(team.teacher).header("If-Match", etag).body(Map.of("status", "MET"))
+                .patch(team.childPath() + "/goals/" + goalId).then().statusCode(200);
     }
 
     @Test
     void progressShowsBucketsGeneralizationAndEvidence() {
         CareTeam team = new CareTeam();
         String goalId = goal(team, Map.of("title", "Asks for help", "domain", "COMMUNICATION",
-                "mastery", Map.of("promptLevel", "INDEPENDENT", "settings", 2, "people", 2, "consecutiveWeeks", 1)));
+                "mastery", Map.of("promptLevel", "INDEPENDENT", "settings", 2, "people", 2, "consecutiveWeeks", 1,
+                        "successRatio", 0.6)));
         observe(team, team.parent, Map.of("kind", "WIN", "text", "Asked for help with shoes", "goalId", goalId,
                 "setting", "HOME", "promptLevel", "INDEPENDENT", "firstTime", true, "occurredAt", ago(3)));
         observe(team, team.teacher, Map.of("kind", "WIN", "text", "Asked for help with the zip", "goalId", goalId,
@@ -109,6 +151,10 @@ class ProgressApiTest {
                 .body("maintenance.consecutiveWeeks", equalTo(1))
                 .body("evidence.firstTimes.text", contains("Asked for help with shoes"))
                 .body("evidence.mostIndependentRecent.promptLevel", equalTo("INDEPENDENT"))
+                .body("evidence.mostIndependentRecent.why", org.hamcrest.Matchers.hasItem("MOST_INDEPENDENT"))
+                .body("evidence.firstTimes[0].why", org.hamcrest.Matchers.hasItem("FIRST_TIME"))
+                .body("maintenance.minAttemptsPerWeek", equalTo(2))
+                .body("summary", org.hamcrest.Matchers.startsWith("Arjun did it twice this week with no prompt, "))
                 .body("paperRealityGap.flagged", equalTo(false));
     }
 
@@ -116,7 +162,7 @@ class ProgressApiTest {
     void generalizationCountsEvidenceAtTheGoalsOwnBar() {
         CareTeam team = new CareTeam();
         String goalId = goal(team, Map.of("title", "Asks for a break", "domain", "COMMUNICATION",
-                "mastery", Map.of("promptLevel", "VERBAL", "settings", 2, "people", 2)));
+                "mastery", Map.of("promptLevel", "VERBAL", "settings", 2, "people", 2, "successRatio", 0.6)));
         observe(team, team.para, Map.of("kind", "WIN", "text", "Asked for a break after a verbal prompt",
                 "goalId", goalId, "setting", "CLASSROOM", "promptLevel", "VERBAL", "occurredAt", ago(3)));
         observe(team, team.parent, Map.of("kind", "WIN", "text", "Asked for a break after a gesture", "goalId", goalId,
@@ -210,6 +256,42 @@ class ProgressApiTest {
         as(few.parent).get(few.childPath() + "/progress-chart").then().statusCode(200);
         as(many.parent).get(many.childPath() + "/progress-chart").then().statusCode(200);
         assertEquals(statements(few), statements(many));
+    }
+
+    @Test
+    void progressAndWinsStatementsDoNotGrowWithTheEvidence() {
+        CareTeam small = new CareTeam();
+        CareTeam busy = new CareTeam();
+        String smallGoal = goal(small, Map.of("title", "Asks for help", "domain", "COMMUNICATION", "status", "MET",
+                "mastery", Map.of("promptLevel", "VERBAL")));
+        String busyGoal = goal(busy, Map.of("title", "Asks for help", "domain", "COMMUNICATION", "status", "MET",
+                "mastery", Map.of("promptLevel", "VERBAL")));
+        observe(small, small.parent, Map.of("kind", "WIN", "text", "Asked", "goalId", smallGoal, "setting", "HOME",
+                "promptLevel", "VERBAL", "occurredAt", ago(1)));
+        // Weeks of wins by three adults in three places, first times, hard moments, wins with no goal.
+        List<Tokens.TestUser> adults = List.of(busy.parent, busy.teacher, busy.para);
+        List<String> settings = List.of("HOME", "CLASSROOM", "PLAYGROUND");
+        for (int i = 0; i < 24; i++) {
+            observe(busy, adults.get(i % 3), Map.of("kind", i % 5 == 0 ? "SETBACK" : "WIN", "text", "Try " + i,
+                    "goalId", busyGoal, "setting", settings.get(i % 3), "promptLevel", i % 2 == 0 ? "VERBAL" : "MODEL",
+                    "regulation", i % 4 == 0 ? "SHUTDOWN" : "CALM", "firstTime", i % 7 == 0,
+                    "occurredAt", ago(1 + i * 30L)));
+            observe(busy, adults.get(i % 3), Map.of("kind", "WIN", "text", "Off paper " + i, "setting", "HOME",
+                    "firstTime", i % 6 == 0, "occurredAt", ago(2 + i * 30L)));
+        }
+        List<String> paths = List.of("/goals/%s/progress", "/progress-chart", "/wins?period=DAY", "/wins?period=WEEK",
+                "/wins?period=MONTH");
+        for (String path : paths) {
+            long few = statements(small, path.formatted(smallGoal));
+            long many = statements(busy, path.formatted(busyGoal));
+            assertEquals(few, many, path);
+        }
+    }
+
+    private long statements(CareTeam team, String path) {
+        var mark = statements.mark();
+        as(team.parent).get(team.childPath() + path).then().statusCode(200);
+        return statements.since(mark);
     }
 
     private long statements(CareTeam team) {

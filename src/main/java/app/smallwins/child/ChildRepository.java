@@ -24,6 +24,10 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return find("id", childId).project(ZoneOnly.class).singleResult().timeZone();
     }
 
+    public ChildSummary summary(UUID childId) {
+        return find("id", childId).project(ChildSummary.Row.class).singleResult().summary();
+    }
+
     /** A child's time zone alone. */
     public record ZoneOnly(String timeZone) {
     }

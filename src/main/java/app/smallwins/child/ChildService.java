@@ -97,6 +97,12 @@ public class ChildService {
         return ZoneId.of(children.timeZone(grant.childId()));
     }
 
+    /** What the progress views say of the child: the name to use, the time zone, what to celebrate with. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChildSummary summary(ChildGrant grant) {
+        return children.summary(grant.childId());
+    }
+
     /** The profile as the grant's holder sees it (the record export). */
     @Transactional(Transactional.TxType.MANDATORY)
     public ChildView view(ChildGrant grant) {

@@ -59,6 +59,9 @@ public class Goal {
     @Column(name = "mastery_success_ratio", precision = 3, scale = 2)
     public BigDecimal masterySuccessRatio;
 
+    @Column(name = "mastery_min_attempts")
+    public Integer masteryMinAttempts;
+
     @Convert(converter = StringListConverter.class)
     @Column(nullable = false)
     public List<String> strategies = List.of();
@@ -66,6 +69,10 @@ public class Goal {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public GoalStatus status;
+
+    /** When the status last changed (creation counts): the paper-reality gap looks from here on. */
+    @Column(name = "status_changed_at", nullable = false)
+    public Instant statusChangedAt;
 
     @Column(name = "start_date")
     public LocalDate startDate;
@@ -94,7 +101,8 @@ public class Goal {
         if (masteryPromptLevel == null) {
             return null;
         }
-        return new Mastery(masteryPromptLevel, masterySettings, masteryPeople, masteryWeeks, masterySuccessRatio);
+        return new Mastery(masteryPromptLevel, masterySettings, masteryPeople, masteryWeeks, masterySuccessRatio,
+                masteryMinAttempts);
     }
 
     void setMastery(MasteryInput input) {
@@ -104,5 +112,6 @@ public class Goal {
         masteryPeople = mastery == null ? null : mastery.peopleOrDefault();
         masteryWeeks = mastery == null ? null : mastery.consecutiveWeeksOrDefault();
         masterySuccessRatio = mastery == null ? null : mastery.successRatio();
+        masteryMinAttempts = mastery == null ? null : mastery.minAttemptsPerWeekOrDefault();
     }
 }

@@ -90,6 +90,7 @@ public class GoalService {
                     goal.createdBy = grant.caller().userId();
                     goal.createdCapacity = grant.capacity();
                     goal.updatedAt = goal.createdAt;
+                    goal.statusChangedAt = goal.createdAt;
                     goals.persist(goal);
                     List<GoalStep> saved = replaceSteps(goal, List.of(), steps);
                     goals.flush();
@@ -149,6 +150,9 @@ public class GoalService {
             if (!goal.status.canMoveTo(next)) {
                 throw ApiException.conflict("A goal cannot move from " + goal.status + " to " + next
                         + "; allowed: ACTIVE → MET → MAINTAINING, back to ACTIVE, any → DISCONTINUED");
+            }
+            if (next != goal.status) {
+                goal.statusChangedAt = Times.now();
             }
             goal.status = next;
         }
@@ -338,7 +342,7 @@ public class GoalService {
     static GoalView view(Goal goal, List<GoalStep> steps, Names authors) {
         return new GoalView(goal.id, goal.childId, goal.title, goal.plainLanguage, goal.domain, goal.baseline,
                 goal.mastery(), steps.stream().map(s -> new GoalView.Step(s.id, s.description)).toList(),
-                goal.strategies, goal.status, goal.startDate, goal.targetDate,
+                goal.strategies, goal.status, goal.statusChangedAt, goal.startDate, goal.targetDate,
                 authors.author(goal.createdBy, goal.createdCapacity), goal.createdAt, goal.updatedAt,
                 goal.version);
     }

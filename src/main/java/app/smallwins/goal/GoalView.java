@@ -22,6 +22,8 @@ public record GoalView(
         List<Step> steps,
         @Schema(examples = "[\"visual schedule\", \"first-then board\"]") List<String> strategies,
         GoalStatus status,
+        @Schema(description = "When the status last changed (creation counts): the paper-reality gap looks from this "
+                + "day on.") Instant statusChangedAt,
         @Schema(nullable = true) LocalDate startDate,
         @Schema(nullable = true) LocalDate targetDate,
         Author createdBy,

@@ -23,6 +23,8 @@ public record MessageView(
         Instant createdAt,
         @Schema(nullable = true, description = "Set when the author edited the body.") Instant editedAt,
         boolean deleted,
+        @Schema(description = "True when the message carried a win and was deleted: the win was retracted with it and "
+                + "counts in no progress view.") boolean winRetracted,
         @Schema(description = "Participants other than the author who have read it.") List<ConversationView.Participant> readBy) {
 
     /** A message as a team member sees it: a deleted one as its placeholder, with who has read it. */
@@ -36,6 +38,7 @@ public record MessageView(
                 .filter(r -> !r.userId().equals(m.authorId()) && !r.lastReadAt().isBefore(m.createdAt()))
                 .map(r -> MessagingService.participant(r.userId(), names)).toList();
         return new MessageView(m.id(), m.conversationId(), m.childId(), names.author(m.authorId(), m.authorCapacity()),
-                deleted ? null : m.body(), m.urgent(), m.observationId(), m.createdAt(), m.editedAt(), deleted, readBy);
+                deleted ? null : m.body(), m.urgent(), m.observationId(), m.createdAt(), m.editedAt(), deleted,
+                deleted && m.observationId() != null, readBy);
     }
 }

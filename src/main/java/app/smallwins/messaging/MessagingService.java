@@ -238,7 +238,10 @@ public class MessagingService {
         return messageViews(childId, conversationId, List.of(m)).get(0);
     }
 
-    /** Leaves a "deleted" placeholder; the body stays in the record for admins. */
+    /**
+     * Leaves a "deleted" placeholder; the body stays in the record for admins. A win the message
+     * carried is retracted with it: it counts in no view from now on.
+     */
     @Transactional
     public void delete(UUID childId, UUID conversationId, UUID messageId) {
         Access a = enter(childId, conversationId, Permission.MESSAGE);
@@ -246,6 +249,9 @@ public class MessagingService {
         keepEarlierBody(m);
         m.deletedAt = Times.now();
         accessLog.change(a.grant(), "message.delete", "MESSAGE", m.id);
+        if (m.observationId != null) {
+            observations.retractWithMessage(a.grant(), m.observationId);
+        }
     }
 
     @Transactional

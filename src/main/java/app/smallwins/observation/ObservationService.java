@@ -171,6 +171,19 @@ public class ObservationService {
         });
     }
 
+    /**
+     * A message that carried a win was deleted: the win is retracted with it. Like a delete, it
+     * leaves every list and progress view and stays in the record (the export shows when).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retractWithMessage(ChildGrant grant, UUID observationId) {
+        observations.findLive(grant.childId(), observationId).ifPresent(o -> {
+            o.deletedAt = Times.now();
+            o.deletedBy = grant.caller().userId();
+            accessLog.change(grant, "observation.retract", TARGET, observationId);
+        });
+    }
+
     /** Soft delete: it leaves every list and view, and stays in the record. */
     @Transactional
     public void delete(UUID childId, UUID observationId) {

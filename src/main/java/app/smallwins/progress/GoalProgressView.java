@@ -23,12 +23,21 @@ public record GoalProgressView(
         LocalDate to,
         ProgressRules.Bucket bucket,
         @Schema(examples = "Europe/London") String timeZone,
+        @Schema(description = "What the evidence says, in sentences written from the data.", examples = "Arjun did it 3 "
+                + "times this week with no prompt, at home and in class, with 2 different adults. More independent over the "
+                + "last 12 weeks. Not mastered in real life yet: it still needs 1 more week in a row with at least 2 tries "
+                + "with no prompt.")
+        String summary,
+        @Schema(description = "What the team might do next.", examples = "Keep it going: at least 2 tries with no prompt "
+                + "each week.")
+        String nextStep,
         List<BucketView> buckets,
         TrendView trend,
         GeneralizationView generalization,
         MaintenanceView maintenance,
         MasteryView masteryInRealLife,
         GapView paperRealityGap,
+        RegulationView regulation,
         EvidenceView evidence) {
 
     @Schema(name = "ProgressBucket")
@@ -56,9 +65,12 @@ public record GoalProgressView(
     public record GeneralizationView(List<Setting> settings, List<Author> people, List<Role> capacities) {
     }
 
-    @Schema(name = "Maintenance", description = "Consecutive weeks with a win at or above the mastery prompt level.")
+    @Schema(name = "Maintenance", description = "The run of weeks that counted, up to this week: each with at least "
+            + "minAttemptsPerWeek attempts, at the goal's bar. Weeks without attempts neither extend nor break it.")
     public record MaintenanceView(PromptLevel promptLevel, int consecutiveWeeks,
-            @Schema(nullable = true) LocalDate since) {
+            @Schema(nullable = true, description = "The Monday of the run's first week.") LocalDate since,
+            int minAttemptsPerWeek,
+            @Schema(description = "Weeks inside the run with no attempts or too few, passed over.") int quietWeeks) {
     }
 
     @Schema(name = "MasteryInRealLife")
@@ -68,11 +80,20 @@ public record GoalProgressView(
             int weeksHeld, int settingsSeen, int peopleSeen, @Schema(nullable = true) Double successRatio) {
     }
 
-    @Schema(name = "PaperRealityGap")
+    @Schema(name = "PaperRealityGap", description = "Whether the goal on paper (met, maintaining) and the child in real "
+            + "life disagree, looking at all the child's entries since the status changed (docs/progress.md, rule 8).")
     public record GapView(boolean flagged,
-            @Schema(description = "SETBACKS_OR_DYSREGULATION and/or NO_EVIDENCE_AT_MASTERY_LEVEL.") List<String> reasons,
-            int windowDays,
-            @Schema(description = "The observations that raised it.") List<ObservationRef> triggeredBy) {
+            List<ProgressRules.GapReason> reasons,
+            @Schema(description = "The longest window looked at, in days.") int windowDays,
+            @Schema(nullable = true, description = "The first day looked at: the day the goal was marked, or 28 days ago. "
+                    + "Null for a goal not marked met or maintaining.") LocalDate since,
+            @Schema(description = "The hard moments that raised it, newest first.") List<ObservationRef> triggeredBy,
+            @Schema(description = "The ids of those observations.") List<UUID> evidence,
+            @Schema(examples = "Since it was marked met on 3 November, there were a shutdown and a setback within 2 days, "
+                    + "in class. None of them was linked to the goal.") String summary,
+            @Schema(nullable = true, description = "What the team might ask, when flagged.", examples = "Is Johnny "
+                    + "regulated enough in class to sit for 20 minutes in group reading? What supports were in place?")
+            String question) {
     }
 
     @Schema(name = "ProgressEvidence")

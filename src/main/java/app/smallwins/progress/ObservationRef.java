@@ -29,6 +29,7 @@ public record ObservationRef(
         boolean newSetting,
         Instant occurredAt,
         Author author,
-        @Schema(description = "Why it was chosen, for highlights: FIRST_TIME, INDEPENDENT, NEW_SETTING.")
-        List<String> why) {
+        @Schema(description = "Why it is shown: never empty.") List<EvidenceReason> why,
+        @Schema(description = "The same, in a sentence.", examples = "A first time, with no prompt, the first win at home.")
+        String because) {
 }

@@ -95,24 +95,67 @@ public class ProgressRepository {
         parameters.addAll(goalIds);
         parameters.add(from);
         parameters.add(to);
-        return typedRows.list("""
-                select o.goal_id, cast(o.occurred_at at time zone ? as date) as day, o.kind, o.prompt_level,
-                       o.setting, o.author_id, o.author_capacity, count(*) as n
-                from observation o
-                where o.child_id = ? and o.goal_id in (""" + places(goalIds)
-                + """
-                ) and o.deleted_at is null
-                  and o.occurred_at >= ? and o.occurred_at < ?
-                group by 1, 2, 3, 4, 5, 6, 7""", parameters, row -> new EvidenceCell(TypedRows.uuid(row, 1),
-                row.getObject(2, LocalDate.class), TypedRows.enumOf(ObservationKind.class, row, 3),
-                TypedRows.enumOf(PromptLevel.class, row, 4), TypedRows.enumOf(Setting.class, row, 5),
-                TypedRows.uuid(row, 6), TypedRows.enumOf(Role.class, row, 7), row.getLong(8)));
+        return typedRows.list(CELLS + " and o.goal_id in (" + places(goalIds) + ")" + CELLS_RANGE, parameters,
+                ProgressRepository::cell);
     }
 
-    /** Setbacks and dysregulated or shutdown observations on the goals, newest first, at most `perGoal` each. */
-    public List<Row> warnings(UUID childId, Collection<UUID> goalIds, Instant from, Instant to, int perGoal) {
-        return latest(childId, goalIds, "(o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))",
-                from, to, perGoal);
+    /** Evidence cells of all the child's observations between two instants, goal or no goal (wins summaries). */
+    public List<EvidenceCell> childCells(UUID childId, String zone, Instant from, Instant to) {
+        return typedRows.list(CELLS + CELLS_RANGE, List.of(zone, childId, from, to), ProgressRepository::cell);
+    }
+
+    private static final String CELLS = """
+            select o.goal_id, cast(o.occurred_at at time zone ? as date) as day, o.kind, o.prompt_level,
+                   o.setting, o.regulation, o.author_id, o.author_capacity, count(*) as n
+            from observation o
+            where o.child_id = ? and o.deleted_at is null""";
+
+    private static final String CELLS_RANGE = """
+
+              and o.occurred_at >= ? and o.occurred_at < ?
+            group by 1, 2, 3, 4, 5, 6, 7, 8""";
+
+    private static EvidenceCell cell(ResultSet row) throws SQLException {
+        return new EvidenceCell(TypedRows.uuid(row, 1), row.getObject(2, LocalDate.class),
+                TypedRows.enumOf(ObservationKind.class, row, 3), TypedRows.enumOf(PromptLevel.class, row, 4),
+                TypedRows.enumOf(Setting.class, row, 5), TypedRows.enumOf(Regulation.class, row, 6),
+                TypedRows.uuid(row, 7), TypedRows.enumOf(Role.class, row, 8), row.getLong(9));
+    }
+
+    /**
+     * The child's hard moments in [from, to), goal or no goal: setbacks, and entries that record
+     * the child dysregulated or shut down. Newest first, at most `limit` (the gap needs two).
+     */
+    public List<Row> hardMoments(UUID childId, Instant from, Instant to, int limit) {
+        return typedRows.list("select " + REF_COLUMNS + """
+
+                from observation o
+                where o.child_id = ? and o.deleted_at is null and o.occurred_at >= ? and o.occurred_at < ?
+                  and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))
+                order by o.occurred_at desc, o.id desc limit ?""", List.of(childId, from, to, limit),
+                ProgressRepository::row);
+    }
+
+    /** The newest wins no goal records, up to `to`: the chart's "not on paper". */
+    public List<Row> notOnPaper(UUID childId, Instant to, int limit) {
+        return typedRows.list("select " + REF_COLUMNS + """
+
+                from observation o
+                where o.child_id = ? and o.kind = 'WIN' and o.goal_id is null and o.deleted_at is null
+                  and o.occurred_at < ?
+                order by o.occurred_at desc, o.id desc limit ?""", List.of(childId, to, limit),
+                ProgressRepository::row);
+    }
+
+    /** The period's wins (or only its first times), newest first, at most `limit`. */
+    public List<Row> winsIn(UUID childId, Instant from, Instant to, boolean firstTimesOnly, int limit) {
+        return typedRows.list("select " + REF_COLUMNS + """
+
+                from observation o
+                where o.child_id = ? and o.kind = 'WIN' and o.deleted_at is null
+                  and o.occurred_at >= ? and o.occurred_at < ?""" + (firstTimesOnly ? " and o.first_time" : "")
+                + " order by o.occurred_at desc, o.id desc limit ?", List.of(childId, from, to, limit),
+                ProgressRepository::row);
     }
 
     /** First-time wins on the goals in the range, newest first, at most `perGoal` each. */
@@ -124,7 +167,7 @@ public class ProgressRepository {
      * Candidates for the most telling win per goal up to `to`: recent ones (since `recentFrom`)
      * first, then the most independent, then the latest; at most {@value #TELLING_CANDIDATES}
      * per goal. The final choice (preferring a first time or a new setting) is
-     * {@link ProgressService#MOST_TELLING}, applied to these few rows only.
+     * {@link EvidencePicks#MOST_TELLING}, applied to these few rows only.
      */
     public List<Row> tellingCandidates(UUID childId, Collection<UUID> goalIds, Instant recentFrom, Instant to) {
         if (goalIds.isEmpty()) {

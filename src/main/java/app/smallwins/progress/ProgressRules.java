@@ -13,14 +13,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
 import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.Mastery;
-import app.smallwins.observation.ObservationKind;
 
 /**
  * The progress rules, as pure functions of evidence cells. docs/progress.md states the
@@ -36,10 +38,14 @@ public final class ProgressRules {
     public static final double NOISY_RESIDUAL = 0.15;
     /** Fewer scored buckets than this give no direction. */
     public static final int MIN_TREND_POINTS = 3;
-    /** How far back the paper-vs-reality check looks. */
+    /** How far back the paper-vs-reality check looks at most. */
     public static final int GAP_WINDOW_DAYS = 28;
-    /** Setbacks or dysregulated/shutdown observations in the window that flag a gap. */
-    public static final int GAP_WARNINGS = 2;
+    /** Two hard moments within this many days flag a gap; a window this long without a win at the level does too. */
+    public static final int GAP_CLUSTER_DAYS = 14;
+    /** A run of weeks looks back at most a year. */
+    public static final int LOOKBACK_WEEKS = 52;
+    /** A quiet stretch (no data, too few attempts) longer than this ends a run: the skill is not being seen. */
+    public static final int MAX_QUIET_WEEKS = 6;
 
     private ProgressRules() {
     }
@@ -80,14 +86,92 @@ public final class ProgressRules {
     public record People(Set<Setting> settings, Set<UUID> people) {
     }
 
-    public record Maintenance(int consecutiveWeeks, LocalDate since) {
+    /**
+     * What a week of evidence says about a run of weeks (rule 6):
+     * - `COUNTS`: enough attempts, at the goal's bar: the week extends the run.
+     * - `NO_DATA`: no attempts at all (a holiday, an absence): neither extends nor breaks it.
+     * - `TOO_FEW`: attempts at the bar, but fewer than the goal asks a week: neither.
+     * - `BELOW_BAR`: attempts, and the bar not met: the week breaks the run.
+     */
+    public enum WeekVerdict {
+        COUNTS, NO_DATA, TOO_FEW, BELOW_BAR
+    }
+
+    /** One week judged: its attempts (scored observations), those at the bar, and the verdict. */
+    public record Week(LocalDate start, long attempts, long atBar, WeekVerdict verdict) {
+    }
+
+    /**
+     * The run of weeks up to a day: how many weeks counted, from which week, and the quiet weeks
+     * (no data or too few attempts) it held across.
+     */
+    public record Maintenance(int consecutiveWeeks, LocalDate since, int quietWeeks, List<Week> weeks) {
+    }
+
+    /** The bar a goal sets for its evidence: the prompt level, attempts a week, and the share at the level. */
+    public record Bar(PromptLevel level, int minAttemptsPerWeek, BigDecimal successRatio) {
+
+        public static Bar of(Mastery criteria) {
+            return criteria == null ? new Bar(PromptLevel.INDEPENDENT, Mastery.DEFAULT_MIN_ATTEMPTS, null)
+                    : new Bar(criteria.promptLevel(), criteria.minAttemptsPerWeekOrDefault(), criteria.successRatio());
+        }
+
+        /** Whether `atBar` out of `attempts` meets the share: the success ratio, or all of them without one. */
+        boolean met(long atBar, long attempts) {
+            return successRatio == null ? atBar == attempts
+                    : (double) atBar / attempts >= successRatio.doubleValue();
+        }
     }
 
     public record MasteryCheck(boolean met, List<String> missing, int weeksHeld, int settingsSeen, int peopleSeen,
             Double successRatio) {
     }
 
-    public record Gap(boolean flagged, List<String> reasons) {
+    /**
+     * Why a goal's paper status disagrees with the child in real life:
+     * - `SETBACKS_OR_DYSREGULATION`: two or more setbacks or dysregulated/shutdown moments within
+     *   14 days, linked to the goal, in its domain, or where it is practised.
+     * - `NO_EVIDENCE_AT_MASTERY_LEVEL`: no win at the goal's level since it was marked.
+     */
+    @Schema(name = "GapReason", description = """
+            Why the goal on paper and the child in real life disagree (docs/progress.md, rule 8):
+            - `SETBACKS_OR_DYSREGULATION`: since the goal was marked met or maintaining, two or more setbacks,
+              dysregulated or shutdown moments within 14 days, linked to the goal, in its domain, or in a setting
+              where it is practised.
+            - `NO_EVIDENCE_AT_MASTERY_LEVEL`: no win at the goal's level since it was marked (looked for once two
+              weeks have passed).""")
+    public enum GapReason {
+        SETBACKS_OR_DYSREGULATION, NO_EVIDENCE_AT_MASTERY_LEVEL
+    }
+
+    /** A hard moment of the child's (setback, dysregulated or shutdown), linked to a goal or not. */
+    public record HardMoment(UUID id, UUID goalId, LocalDate day, Domain domain, Setting setting) {
+    }
+
+    /**
+     * The gap check: flagged or not, why, the hard moments that raised it (newest first), where they
+     * happened, and the window looked at (from the day the goal was marked, at most 28 days).
+     */
+    public record Gap(boolean flagged, List<GapReason> reasons, List<HardMoment> evidence, LocalDate windowStart,
+            Set<Setting> settings) {
+
+        static Gap none(LocalDate windowStart) {
+            return new Gap(false, List.of(), List.of(), windowStart, Set.of());
+        }
+    }
+
+    /** Shares of the regulation states among the entries that recorded one. */
+    public record Shares(long entries, long recorded, double calm, double unsettled, double dysregulated,
+            double shutdown) {
+    }
+
+    /** How often the skill was shown among the attempts made in a regulation state. */
+    public record SkillWhen(long attempts, long shown, Double ratio) {
+    }
+
+    /** Regulation beside the skill (rule 9): overall, per week, by setting, and the skill calm versus not. */
+    public record RegulationSummary(Shares overall, Map<LocalDate, Shares> byWeek, Map<Setting, Shares> bySetting,
+            SkillWhen calm, SkillWhen notCalm) {
     }
 
     public static LocalDate weekOf(LocalDate day) {
@@ -185,29 +269,58 @@ public final class ProgressRules {
         return new People(settings, people);
     }
 
+    /** Judges one week's evidence against the bar (rule 6). */
+    public static WeekVerdict judge(long attempts, long atBar, Bar bar) {
+        if (attempts == 0) {
+            return WeekVerdict.NO_DATA;
+        }
+        if (!bar.met(atBar, attempts)) {
+            return WeekVerdict.BELOW_BAR;
+        }
+        return attempts < bar.minAttemptsPerWeek() ? WeekVerdict.TOO_FEW : WeekVerdict.COUNTS;
+    }
+
     /**
-     * Consecutive weeks, up to the week of {@code asOf}, each with at least one win at the
-     * level. The week in progress may still be empty without breaking the run.
+     * The run of weeks that count, up to the week of {@code asOf}: quiet weeks (no data, too
+     * few attempts) are passed over, a week below the bar ends it, and so does a quiet stretch
+     * longer than {@value #MAX_QUIET_WEEKS} weeks. The week in progress only ever adds to the run:
+     * it is not over yet. Looks back {@value #LOOKBACK_WEEKS} weeks at most.
      */
-    public static Maintenance maintenance(List<EvidenceCell> cells, PromptLevel level, LocalDate asOf) {
-        Set<LocalDate> weeks = new TreeSet<>();
+    public static Maintenance maintenance(List<EvidenceCell> cells, Bar bar, LocalDate asOf) {
+        Map<LocalDate, long[]> tally = new TreeMap<>();
         for (EvidenceCell cell : cells) {
-            if (cell.qualifies(level) && !cell.day().isAfter(asOf)) {
-                weeks.add(weekOf(cell.day()));
+            if (cell.day().isAfter(asOf) || !cell.isAttempt()) {
+                continue;
+            }
+            long[] t = tally.computeIfAbsent(weekOf(cell.day()), w -> new long[2]);
+            t[0] += cell.count();
+            if (cell.qualifies(bar.level())) {
+                t[1] += cell.count();
             }
         }
-        LocalDate week = weekOf(asOf);
-        if (!weeks.contains(week)) {
-            week = week.minusWeeks(1);
-        }
+        LocalDate current = weekOf(asOf);
+        List<Week> judged = new ArrayList<>();
         int count = 0;
+        int quiet = 0;
+        int quietInRow = 0;
         LocalDate since = null;
-        while (weeks.contains(week)) {
-            count++;
-            since = week;
-            week = week.minusWeeks(1);
+        for (int i = 0; i < LOOKBACK_WEEKS; i++) {
+            LocalDate week = current.minusWeeks(i);
+            long[] t = tally.getOrDefault(week, new long[2]);
+            WeekVerdict verdict = judge(t[0], t[1], bar);
+            judged.add(new Week(week, t[0], t[1], verdict));
+            if (verdict == WeekVerdict.COUNTS) {
+                count++;
+                quiet += quietInRow;
+                quietInRow = 0;
+                since = week;
+            } else if (verdict == WeekVerdict.BELOW_BAR && i > 0) {
+                break;
+            } else if (i > 0 && ++quietInRow > MAX_QUIET_WEEKS) {
+                break;
+            }
         }
-        return new Maintenance(count, since);
+        return new Maintenance(count, since, quiet, List.copyOf(judged));
     }
 
     /**
@@ -218,29 +331,26 @@ public final class ProgressRules {
         if (criteria == null) {
             return new MasteryCheck(false, List.of("criteria"), 0, 0, 0, null);
         }
-        Maintenance run = maintenance(cells, criteria.promptLevel(), asOf);
-        int settingsSeen = 0;
-        int peopleSeen = 0;
-        Double ratio = null;
-        if (run.consecutiveWeeks() > 0) {
-            People seen = seenAt(cells, criteria.promptLevel(), run.since(), asOf);
-            settingsSeen = seen.settings().size();
-            peopleSeen = seen.people().size();
-            long qualifying = 0;
-            long attempts = 0;
-            for (EvidenceCell cell : cells) {
-                if (cell.day().isBefore(run.since()) || cell.day().isAfter(asOf)) {
-                    continue;
-                }
-                if (cell.kind() != ObservationKind.NOTE) {
-                    attempts += cell.count();
-                }
-                if (cell.qualifies(criteria.promptLevel())) {
-                    qualifying += cell.count();
-                }
+        Maintenance run = maintenance(cells, Bar.of(criteria), asOf);
+        // Over the run; before there is one, over the weeks a run would need, ending this week.
+        LocalDate since = run.consecutiveWeeks() > 0 ? run.since()
+                : weekOf(asOf).minusWeeks(criteria.consecutiveWeeksOrDefault() - 1);
+        People seen = seenAt(cells, criteria.promptLevel(), since, asOf);
+        int settingsSeen = seen.settings().size();
+        int peopleSeen = seen.people().size();
+        LocalDate ratioFrom = since;
+        long qualifying = 0;
+        long attempts = 0;
+        for (EvidenceCell cell : cells) {
+            if (cell.day().isBefore(ratioFrom) || cell.day().isAfter(asOf) || !cell.isAttempt()) {
+                continue;
             }
-            ratio = attempts == 0 ? null : round((double) qualifying / attempts);
+            attempts += cell.count();
+            if (cell.qualifies(criteria.promptLevel())) {
+                qualifying += cell.count();
+            }
         }
+        Double ratio = attempts == 0 ? null : round((double) qualifying / attempts);
         List<String> missing = new ArrayList<>();
         if (run.consecutiveWeeks() < criteria.consecutiveWeeksOrDefault()) {
             missing.add("consecutiveWeeks");
@@ -260,22 +370,106 @@ public final class ProgressRules {
     }
 
     /**
-     * A goal marked MET or MAINTAINING on paper whose recent evidence disagrees: at least
-     * {@value #GAP_WARNINGS} setbacks or dysregulated/shutdown observations on it in the last
-     * {@value #GAP_WINDOW_DAYS} days, or no win at the mastery level at all in that time.
+     * The paper-reality gap of a goal marked MET or MAINTAINING (rule 8), looking at the child,
+     * not only at the entries linked to the goal. The window runs from the day the status
+     * changed to {@code asOf}, at most {@value #GAP_WINDOW_DAYS} days. In it:
+     * - two or more hard moments within {@value #GAP_CLUSTER_DAYS} days of each other, each
+     *   linked to the goal, in its domain, or in a setting where the goal is practised; or
+     * - no win at the goal's level, once the window is {@value #GAP_CLUSTER_DAYS} days long.
+     *
+     * @param moments the child's hard moments, newest first
+     * @param goalCells the goal's evidence (its settings tell where it is practised)
      */
-    public static Gap gap(GoalStatus status, int warningsInWindow, boolean levelEvidenceInWindow) {
+    public static Gap gap(GoalStatus status, LocalDate statusDay, UUID goalId, Domain domain, PromptLevel level,
+            List<HardMoment> moments, List<EvidenceCell> goalCells, LocalDate asOf) {
+        LocalDate windowStart = max(statusDay, asOf.minusDays(GAP_WINDOW_DAYS - 1));
         if (status != GoalStatus.MET && status != GoalStatus.MAINTAINING) {
-            return new Gap(false, List.of());
+            return Gap.none(windowStart);
         }
-        List<String> reasons = new ArrayList<>();
-        if (warningsInWindow >= GAP_WARNINGS) {
-            reasons.add("SETBACKS_OR_DYSREGULATION");
+        Set<Setting> practised = new TreeSet<>();
+        goalCells.forEach(cell -> practised.add(cell.setting()));
+        List<HardMoment> relevant = moments.stream()
+                .filter(m -> !m.day().isBefore(windowStart) && !m.day().isAfter(asOf))
+                .filter(m -> goalId.equals(m.goalId()) || (domain != null && domain == m.domain())
+                        || practised.contains(m.setting()))
+                .toList();
+        List<GapReason> reasons = new ArrayList<>();
+        List<HardMoment> evidence = List.of();
+        if (clustered(relevant)) {
+            reasons.add(GapReason.SETBACKS_OR_DYSREGULATION);
+            evidence = relevant;
         }
-        if (!levelEvidenceInWindow) {
-            reasons.add("NO_EVIDENCE_AT_MASTERY_LEVEL");
+        boolean windowLongEnough = ChronoUnit.DAYS.between(windowStart, asOf) + 1 >= GAP_CLUSTER_DAYS;
+        if (windowLongEnough && seenAt(goalCells, level, windowStart, asOf).people().isEmpty()) {
+            reasons.add(GapReason.NO_EVIDENCE_AT_MASTERY_LEVEL);
         }
-        return new Gap(!reasons.isEmpty(), List.copyOf(reasons));
+        Set<Setting> settings = new TreeSet<>();
+        evidence.forEach(m -> settings.add(m.setting()));
+        return new Gap(!reasons.isEmpty(), List.copyOf(reasons), evidence, windowStart, settings);
+    }
+
+    /** Two moments within {@value #GAP_CLUSTER_DAYS} days of each other (newest first in). */
+    private static boolean clustered(List<HardMoment> newestFirst) {
+        for (int i = 1; i < newestFirst.size(); i++) {
+            if (ChronoUnit.DAYS.between(newestFirst.get(i).day(), newestFirst.get(i - 1).day()) < GAP_CLUSTER_DAYS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Regulation beside the skill over [from, to]: the share of each state among the entries
+     * that recorded one, overall, per week and by setting; and among the attempts, how often the
+     * skill was shown while calm and while not (unsettled, dysregulated or shut down).
+     *
+     * @param shown whether an attempt showed the skill (for a goal: a win at its level)
+     */
+    public static RegulationSummary regulation(List<EvidenceCell> cells, LocalDate from, LocalDate to,
+            java.util.function.Predicate<EvidenceCell> shown) {
+        long[] overall = new long[5];
+        Map<LocalDate, long[]> byWeek = new TreeMap<>();
+        Map<Setting, long[]> bySetting = new TreeMap<>();
+        long[] calm = new long[2];
+        long[] notCalm = new long[2];
+        for (EvidenceCell cell : cells) {
+            if (cell.day().isBefore(from) || cell.day().isAfter(to)) {
+                continue;
+            }
+            for (long[] tally : List.of(overall, byWeek.computeIfAbsent(weekOf(cell.day()), w -> new long[5]),
+                    bySetting.computeIfAbsent(cell.setting(), s -> new long[5]))) {
+                tally[0] += cell.count();
+                if (cell.regulation() != null) {
+                    tally[1 + cell.regulation().ordinal()] += cell.count();
+                }
+            }
+            if (cell.regulation() != null && cell.isAttempt()) {
+                long[] when = cell.regulation() == Regulation.CALM ? calm : notCalm;
+                when[0] += cell.count();
+                if (shown.test(cell)) {
+                    when[1] += cell.count();
+                }
+            }
+        }
+        Map<LocalDate, Shares> weeks = new java.util.LinkedHashMap<>();
+        byWeek.forEach((week, tally) -> weeks.put(week, shares(tally)));
+        Map<Setting, Shares> settings = new java.util.LinkedHashMap<>();
+        bySetting.forEach((setting, tally) -> settings.put(setting, shares(tally)));
+        return new RegulationSummary(shares(overall), weeks, settings, skillWhen(calm), skillWhen(notCalm));
+    }
+
+    private static Shares shares(long[] tally) {
+        long recorded = tally[1] + tally[2] + tally[3] + tally[4];
+        return new Shares(tally[0], recorded, share(tally[1], recorded), share(tally[2], recorded),
+                share(tally[3], recorded), share(tally[4], recorded));
+    }
+
+    private static SkillWhen skillWhen(long[] tally) {
+        return new SkillWhen(tally[0], tally[1], tally[0] == 0 ? null : round((double) tally[1] / tally[0]));
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : round((double) part / whole);
     }
 
     /** The level evidence must reach: the goal's mastery level, or INDEPENDENT without criteria. */
@@ -283,8 +477,8 @@ public final class ProgressRules {
         return criteria == null ? PromptLevel.INDEPENDENT : criteria.promptLevel();
     }
 
-    public static LocalDate gapWindowStart(LocalDate asOf) {
-        return asOf.minus(GAP_WINDOW_DAYS - 1, ChronoUnit.DAYS);
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static double round(double value) {

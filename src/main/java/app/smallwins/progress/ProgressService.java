@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import app.smallwins.access.ChildAccess;
 import app.smallwins.access.ChildGrant;
 import app.smallwins.audit.AccessLog;
 import app.smallwins.child.ChildService;
+import app.smallwins.child.ChildSummary;
 import app.smallwins.common.Author;
 import app.smallwins.common.error.ApiException;
 import app.smallwins.common.persistence.ReadOnly;
@@ -31,6 +33,7 @@ import app.smallwins.common.vocabulary.PromptLevel;
 import app.smallwins.goal.GoalService;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.GoalSummary;
+import app.smallwins.observation.ObservationKind;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
 
@@ -50,21 +53,15 @@ public class ProgressService {
     private final People people;
     /** Default range of the per-goal view: the last 12 weeks. */
     static final int DEFAULT_WEEKS = 12;
-    /** Maintenance looks back at most a year. */
-    static final int LOOKBACK_WEEKS = 52;
     /** "Recent" evidence for the chart: the last 90 days are preferred. */
     static final int RECENT_DAYS = 90;
     static final int HIGHLIGHTS = 5;
-
-    /**
-     * The most telling win: recent (last 90 days) first, then the most independent, then a
-     * first time or a new setting, then the latest.
-     */
-    static final java.util.Comparator<ProgressRepository.Row> MOST_TELLING = java.util.Comparator
-            .comparing((ProgressRepository.Row r) -> r.recent() ? 0 : 1)
-            .thenComparing(r -> r.promptLevel() == null ? PromptLevel.values().length : r.promptLevel().ordinal())
-            .thenComparing(r -> r.firstTime() || r.newSetting() ? 0 : 1)
-            .thenComparing(ProgressRepository.Row::occurredAt, java.util.Comparator.reverseOrder());
+    /** Hard moments read for the gap: far more than the two that flag it. */
+    static final int HARD_MOMENTS = 100;
+    static final int NOT_ON_PAPER = 10;
+    static final int DAY_ITEMS = 50;
+    static final int FIRST_TIME_WINS = 20;
+    static final EnumSet<GoalStatus> CHARTED = EnumSet.of(GoalStatus.ACTIVE, GoalStatus.MET, GoalStatus.MAINTAINING);
 
     ProgressService(ChildAccess access, EntityManager em, ChildService children, GoalService goals,
             ProgressRepository progress, AccessLog accessLog, People people) {
@@ -82,7 +79,8 @@ public class ProgressService {
             ProgressRules.Bucket bucket) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
         ReadOnly.rest(em);
-        ZoneId zone = children.timeZone(grant);
+        ChildSummary child = children.summary(grant);
+        ZoneId zone = child.timeZone();
         GoalSummary goal = goals.summary(grant, goalId);
         LocalDate asOf = to != null ? to : LocalDate.now(zone);
         LocalDate start = from != null ? from : asOf.minusWeeks(DEFAULT_WEEKS).plusDays(1);
@@ -93,100 +91,144 @@ public class ProgressService {
             throw ApiException.invalid("from", "the range may span at most three years");
         }
         Instant end = startOf(asOf.plusDays(1), zone);
-        LocalDate lookback = min(start, asOf.minusWeeks(LOOKBACK_WEEKS));
+        LocalDate lookback = min(start, asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS));
         List<EvidenceCell> cells = progress.cells(childId, List.of(goalId), zone.getId(), startOf(lookback, zone), end);
+        Evidence evidence = new Evidence(zone, asOf, progress.hardMoments(childId,
+                startOf(asOf.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end, HARD_MOMENTS));
 
         List<ProgressRules.BucketStats> buckets = ProgressRules.buckets(cells, bucket, start, asOf);
         ProgressRules.Trend trend = ProgressRules.trend(buckets);
-        PromptLevel level = ProgressRules.requiredLevel(goal.mastery());
+        ProgressRules.Bar bar = ProgressRules.Bar.of(goal.mastery());
+        PromptLevel level = bar.level();
         ProgressRules.People seen = ProgressRules.seenAt(cells, level, start, asOf);
-        ProgressRules.Maintenance maintenance = ProgressRules.maintenance(cells, level, asOf);
+        ProgressRules.Maintenance maintenance = ProgressRules.maintenance(cells, bar, asOf);
         ProgressRules.MasteryCheck mastery = ProgressRules.mastery(goal.mastery(), cells, asOf);
-        LocalDate gapStart = ProgressRules.gapWindowStart(asOf);
-        List<ProgressRepository.Row> warnings = progress.warnings(childId, List.of(goalId), startOf(gapStart, zone),
-                end, 20);
-        boolean levelEvidence = !ProgressRules.seenAt(cells, level, gapStart, asOf).people().isEmpty();
-        ProgressRules.Gap gap = ProgressRules.gap(goal.status(), warnings.size(), levelEvidence);
+        ProgressRules.Gap gap = evidence.gap(goal, cells);
+        ProgressRules.RegulationSummary regulation = ProgressRules.regulation(cells, start, asOf,
+                c -> c.qualifies(level));
         List<ProgressRepository.Row> firstTimes = progress.firstTimes(childId, List.of(goalId),
                 startOf(start, zone), end, 5);
         Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
-        List<ProgressRepository.Row> telling = progress.tellingCandidates(childId, List.of(goalId), recentFrom, end)
-                .stream().map(r -> r.recentSince(recentFrom)).sorted(MOST_TELLING).limit(1).toList();
+        List<ProgressRepository.Row> candidates = progress.tellingCandidates(childId, List.of(goalId), recentFrom, end)
+                .stream().map(r -> r.recentSince(recentFrom)).toList();
+        EvidencePicks.Novelty novelty = evidence.novelty(cells);
+        Optional<EvidencePicks.Pick> telling = EvidencePicks.mostTelling(candidates, novelty);
 
         Set<UUID> authorIds = new LinkedHashSet<>(seen.people());
-        warnings.forEach(r -> authorIds.add(r.authorId()));
+        List<ProgressRepository.Row> moments = evidence.rows(gap);
+        moments.forEach(r -> authorIds.add(r.authorId()));
         firstTimes.forEach(r -> authorIds.add(r.authorId()));
-        telling.forEach(r -> authorIds.add(r.authorId()));
+        telling.ifPresent(p -> authorIds.add(p.row().authorId()));
         Names names = people.names(authorIds);
-        Map<UUID, Role> capacities = cells.stream()
-                .collect(Collectors.toMap(EvidenceCell::authorId, EvidenceCell::authorCapacity, (a, b) -> a));
+        Map<UUID, Role> capacities = capacities(cells);
 
         accessLog.read(grant, "goal.progress", "GOAL", goalId);
+        Narrator narrator = new Narrator(Words.english(), child.name());
+        Narrator.GapWords gapWords = narrator.gap(goal, gap, evidence.statusDay(goal), level, moments);
+        boolean anyAttempts = cells.stream().anyMatch(EvidenceCell::isAttempt);
+        String summary = Words.sentences(List.of(narrator.recent(cells, level, asOf), narrator.trend(trend, buckets),
+                narrator.mastery(goal.mastery(), mastery, maintenance), gap.flagged() ? gapWords.summary() : ""));
         List<Author> seenPeople = seen.people().stream()
                 .map(id -> names.author(id, capacities.get(id))).toList();
-        return new GoalProgressView(goalId, goal.status(), start, asOf, bucket, zone.getId(),
+        Cite cite = new Cite(narrator, names, goal.status());
+        return new GoalProgressView(goalId, goal.status(), start, asOf, bucket, zone.getId(), summary,
+                narrator.nextStep(goal.mastery(), mastery, gapWords, seen, capacities, anyAttempts),
                 buckets.stream().map(b -> new GoalProgressView.BucketView(b.start(), b.end(), b.wins(), b.setbacks(),
                         b.notes(), b.byPromptLevel(), b.scored(), b.independenceScore(), b.variability())).toList(),
                 new GoalProgressView.TrendView(trend.direction(), trend.slopePerBucket(), trend.dataPoints(),
                         trend.residual(), trend.noisy()),
                 new GoalProgressView.GeneralizationView(List.copyOf(seen.settings()), seenPeople,
                         seenPeople.stream().map(Author::capacity).distinct().sorted().toList()),
-                new GoalProgressView.MaintenanceView(level, maintenance.consecutiveWeeks(), maintenance.since()),
+                new GoalProgressView.MaintenanceView(level, maintenance.consecutiveWeeks(), maintenance.since(),
+                        bar.minAttemptsPerWeek(), maintenance.quietWeeks()),
                 new GoalProgressView.MasteryView(goal.mastery(), mastery.met(), mastery.missing(), mastery.weeksHeld(),
                         mastery.settingsSeen(), mastery.peopleSeen(), mastery.successRatio()),
-                new GoalProgressView.GapView(gap.flagged(), gap.reasons(), ProgressRules.GAP_WINDOW_DAYS,
-                        gap.reasons().contains("SETBACKS_OR_DYSREGULATION") ? refs(warnings, names) : List.of()),
-                new GoalProgressView.EvidenceView(refs(firstTimes, names),
-                        telling.isEmpty() ? null : ref(telling.get(0), names)));
+                gapView(goal, gap, gapWords, moments, cite),
+                RegulationView.of(regulation, narrator.regulation(regulation)),
+                new GoalProgressView.EvidenceView(
+                        firstTimes.stream().map(r -> cite.ref(r, EvidencePicks.reasons(r, novelty, false))).toList(),
+                        telling.map(cite::ref).orElse(null)));
     }
 
     @Transactional
     public ProgressChartView chart(UUID childId) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
         ReadOnly.rest(em);
-        ZoneId zone = children.timeZone(grant);
-        List<GoalSummary> rows = goals.summaries(grant,
-                EnumSet.of(GoalStatus.ACTIVE, GoalStatus.MET, GoalStatus.MAINTAINING));
+        ChildSummary child = children.summary(grant);
+        ZoneId zone = child.timeZone();
+        List<GoalSummary> rows = goals.summaries(grant, CHARTED);
         List<UUID> ids = rows.stream().map(GoalSummary::id).toList();
         LocalDate asOf = LocalDate.now(zone);
         Instant end = startOf(asOf.plusDays(1), zone);
-        LocalDate gapStart = ProgressRules.gapWindowStart(asOf);
         LocalDate trendStart = asOf.minusWeeks(DEFAULT_WEEKS).plusDays(1);
         Map<UUID, List<EvidenceCell>> cells = progress
-                .cells(childId, ids, zone.getId(), startOf(asOf.minusWeeks(LOOKBACK_WEEKS), zone), end)
+                .cells(childId, ids, zone.getId(), startOf(asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), zone), end)
                 .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
-        Map<UUID, Long> warnings = progress.warnings(childId, ids, startOf(gapStart, zone), end,
-                ProgressRules.GAP_WARNINGS).stream()
-                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId, Collectors.counting()));
+        Evidence evidence = new Evidence(zone, asOf, rows.stream().anyMatch(Evidence::gapChecked)
+                ? progress.hardMoments(childId, startOf(asOf.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end,
+                        HARD_MOMENTS)
+                : List.of());
         Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
-        Map<UUID, ProgressRepository.Row> telling = progress.tellingCandidates(childId, ids, recentFrom, end).stream()
-                .map(r -> r.recentSince(recentFrom))
-                .collect(Collectors.toMap(ProgressRepository.Row::goalId, r -> r,
-                        java.util.function.BinaryOperator.minBy(MOST_TELLING)));
-        Names names = people.names(telling.values().stream().map(ProgressRepository.Row::authorId).toList());
+        Map<UUID, List<ProgressRepository.Row>> candidates = progress.tellingCandidates(childId, ids, recentFrom, end)
+                .stream().map(r -> r.recentSince(recentFrom))
+                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
+        Map<UUID, List<ProgressRepository.Row>> firstTimes = progress.firstTimes(childId, ids,
+                startOf(asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), zone), end, 1).stream()
+                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
+        List<ProgressRepository.Row> notOnPaper = progress.notOnPaper(childId, end, NOT_ON_PAPER);
 
-        accessLog.read(grant, "progress.chart", "CHILD", childId);
-        List<ProgressChartView.Row> items = new ArrayList<>();
+        record Charted(GoalSummary goal, List<EvidenceCell> cells, ProgressRules.Gap gap,
+                List<EvidencePicks.Pick> picks) {
+        }
+        List<Charted> charted = new ArrayList<>();
+        Set<UUID> authorIds = new LinkedHashSet<>();
         for (GoalSummary goal : rows) {
             List<EvidenceCell> goalCells = cells.getOrDefault(goal.id(), List.of());
-            PromptLevel level = ProgressRules.requiredLevel(goal.mastery());
-            var trend = ProgressRules.trend(
-                    ProgressRules.buckets(goalCells, ProgressRules.Bucket.WEEK, trendStart, asOf));
-            var mastery = ProgressRules.mastery(goal.mastery(), goalCells, asOf);
-            boolean levelEvidence = !ProgressRules.seenAt(goalCells, level, gapStart, asOf).people().isEmpty();
-            var gap = ProgressRules.gap(goal.status(), warnings.getOrDefault(goal.id(), 0L).intValue(), levelEvidence);
-            ProgressRepository.Row best = telling.get(goal.id());
-            items.add(new ProgressChartView.Row(goal.id(), goal.title(), goal.plainLanguage(), goal.domain(), goal.status(),
-                    best == null ? null : ref(best, names), trend.direction(), mastery.met(), gap.flagged()));
+            ProgressRules.Gap gap = evidence.gap(goal, goalCells);
+            List<EvidencePicks.Pick> picks = EvidencePicks.forGoal(evidence.rows(gap),
+                    candidates.getOrDefault(goal.id(), List.of()), firstTimes.getOrDefault(goal.id(), List.of()),
+                    evidence.novelty(goalCells));
+            picks.forEach(p -> authorIds.add(p.row().authorId()));
+            evidence.rows(gap).forEach(r -> authorIds.add(r.authorId()));
+            charted.add(new Charted(goal, goalCells, gap, picks));
         }
-        return new ProgressChartView(childId, items);
+        notOnPaper.forEach(r -> authorIds.add(r.authorId()));
+        Names names = people.names(authorIds);
+
+        accessLog.read(grant, "progress.chart", "CHILD", childId);
+        Narrator narrator = new Narrator(Words.english(), child.name());
+        List<ProgressChartView.Row> items = new ArrayList<>();
+        for (Charted c : charted) {
+            GoalSummary goal = c.goal();
+            ProgressRules.Bar bar = ProgressRules.Bar.of(goal.mastery());
+            List<ProgressRules.BucketStats> buckets = ProgressRules.buckets(c.cells(), ProgressRules.Bucket.WEEK,
+                    trendStart, asOf);
+            ProgressRules.Trend trend = ProgressRules.trend(buckets);
+            ProgressRules.MasteryCheck mastery = ProgressRules.mastery(goal.mastery(), c.cells(), asOf);
+            List<ProgressRepository.Row> moments = evidence.rows(c.gap());
+            Narrator.GapWords gapWords = narrator.gap(goal, c.gap(), evidence.statusDay(goal), bar.level(), moments);
+            Cite cite = new Cite(narrator, names, goal.status());
+            List<ObservationRef> highlights = c.picks().stream().map(cite::ref).toList();
+            ObservationRef headline = highlights.isEmpty() || (c.gap().flagged() && Narrator.isWin(c.picks().get(0).row()))
+                    ? null : highlights.get(0);
+            String summary = Words.sentences(List.of(narrator.recent(c.cells(), bar.level(), asOf),
+                    narrator.trend(trend, buckets), c.gap().flagged() ? gapWords.summary() : ""));
+            items.add(new ProgressChartView.Row(goal.id(), goal.title(), goal.plainLanguage(), goal.domain(),
+                    goal.status(), headline, highlights, summary, trend.direction(), mastery.met(), c.gap().flagged(),
+                    gapView(goal, c.gap(), gapWords, moments, cite)));
+        }
+        Cite cite = new Cite(narrator, names, null);
+        return new ProgressChartView(childId, items, new ProgressChartView.NotOnPaper(
+                narrator.notOnPaper(notOnPaper.size()), notOnPaper.stream().map(r -> cite.ref(r, notOnPaperWhy(r)))
+                        .toList()));
     }
 
     @Transactional
     public WinsSummaryView wins(UUID childId, WinsSummaryView.Period period, LocalDate date) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
         ReadOnly.rest(em);
-        ZoneId zone = children.timeZone(grant);
+        ChildSummary child = children.summary(grant);
+        ZoneId zone = child.timeZone();
         LocalDate day = date != null ? date : LocalDate.now(zone);
         LocalDate first = switch (period) {
             case DAY -> day;
@@ -214,35 +256,169 @@ public class ProgressService {
         }
         long cheers = progress.cheersGiven(childId, from, to);
         List<ProgressRepository.Row> highlights = progress.highlights(childId, from, to, HIGHLIGHTS);
-        Names names = people.names(highlights.stream().map(ProgressRepository.Row::authorId).toList());
+        List<ProgressRepository.Row> listed = switch (period) {
+            case DAY -> progress.winsIn(childId, from, to, false, DAY_ITEMS);
+            case WEEK, MONTH -> progress.winsIn(childId, from, to, true, FIRST_TIME_WINS);
+        };
+        List<WinsSummaryView.Milestone> milestones = period == WinsSummaryView.Period.MONTH
+                ? newlyMastered(grant, zone, first, next.minusDays(1)) : List.of();
+        LocalDate last = next.minusDays(1);
+        ProgressRules.RegulationSummary regulation = ProgressRules.regulation(
+                progress.childCells(childId, zone.getId(), from, to), first, last,
+                c -> c.kind() == ObservationKind.WIN);
+        Set<UUID> authorIds = new LinkedHashSet<>();
+        highlights.forEach(r -> authorIds.add(r.authorId()));
+        listed.forEach(r -> authorIds.add(r.authorId()));
+        Names names = people.names(authorIds);
         accessLog.read(grant, "wins.summary", "CHILD", childId);
+
+        Narrator narrator = new Narrator(Words.english(), child.name());
+        Cite cite = new Cite(narrator, names, null);
+        String summary = switch (period) {
+            case DAY -> narrator.day(listed, wins);
+            case WEEK -> narrator.week(wins, byDomain.stream().map(WinsSummaryView.DomainCount::domain)
+                    .filter(java.util.Objects::nonNull).toList(), listed, firstTimes);
+            case MONTH -> narrator.month(wins, listed, firstTimes, milestones.stream()
+                    .map(m -> m.plainLanguage() != null ? m.plainLanguage() : m.title()).toList());
+        };
         return new WinsSummaryView(childId, period, day, zone.getId(), from, to, wins, firstTimes, withoutGoal, cheers,
-                byDomain, highlights.stream().map(r -> {
-                    ObservationRef ref = ref(r, names);
-                    List<String> why = new ArrayList<>();
-                    if (r.firstTime()) {
-                        why.add("FIRST_TIME");
-                    }
-                    if (r.promptLevel() == PromptLevel.INDEPENDENT) {
-                        why.add("INDEPENDENT");
-                    }
-                    if (r.newSetting()) {
-                        why.add("NEW_SETTING");
-                    }
-                    return new ObservationRef(ref.id(), ref.goalId(), ref.kind(), ref.text(), ref.domain(),
-                            ref.setting(), ref.promptLevel(), ref.regulation(), ref.firstTime(), ref.newSetting(),
-                            ref.occurredAt(), ref.author(), List.copyOf(why));
-                }).toList());
+                byDomain, highlights.stream().map(r -> cite.ref(r, highlightWhy(r))).toList(), summary,
+                narrator.celebration(period, child.celebrateWith(), wins),
+                period == WinsSummaryView.Period.DAY ? listed.stream().map(r -> cite.ref(r, dayWhy(r))).toList()
+                        : List.of(),
+                period == WinsSummaryView.Period.DAY ? List.of()
+                        : listed.stream().map(r -> cite.ref(r, highlightWhy(r))).toList(),
+                milestones, RegulationView.of(regulation, narrator.regulation(regulation)));
     }
 
-    private static List<ObservationRef> refs(List<ProgressRepository.Row> rows, Names names) {
-        return rows.stream().map(r -> ref(r, names)).toList();
+    /** Goals whose mastery criteria hold at the month's end (or today) and did not the day before it began. */
+    private List<WinsSummaryView.Milestone> newlyMastered(ChildGrant grant, ZoneId zone, LocalDate first,
+            LocalDate last) {
+        LocalDate until = min(last, LocalDate.now(zone));
+        List<GoalSummary> rows = goals.summaries(grant, CHARTED).stream().filter(g -> g.mastery() != null).toList();
+        if (rows.isEmpty() || until.isBefore(first)) {
+            return List.of();
+        }
+        Map<UUID, List<EvidenceCell>> cells = progress.cells(grant.childId(), rows.stream().map(GoalSummary::id).toList(),
+                zone.getId(), startOf(first.minusWeeks(ProgressRules.LOOKBACK_WEEKS + 1), zone),
+                startOf(until.plusDays(1), zone)).stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
+        List<WinsSummaryView.Milestone> result = new ArrayList<>();
+        for (GoalSummary goal : rows) {
+            List<EvidenceCell> goalCells = cells.getOrDefault(goal.id(), List.of());
+            if (ProgressRules.mastery(goal.mastery(), goalCells, until).met()
+                    && !ProgressRules.mastery(goal.mastery(), goalCells, first.minusDays(1)).met()) {
+                result.add(new WinsSummaryView.Milestone(goal.id(), goal.title(), goal.plainLanguage()));
+            }
+        }
+        return result;
     }
 
-    private static ObservationRef ref(ProgressRepository.Row r, Names names) {
-        return new ObservationRef(r.id(), r.goalId(), r.kind(), r.text(), r.domain(), r.setting(), r.promptLevel(),
-                r.regulation(), r.firstTime(), r.newSetting(), r.occurredAt(),
-                names.author(r.authorId(), r.authorCapacity()), List.of());
+    private static GoalProgressView.GapView gapView(GoalSummary goal, ProgressRules.Gap gap,
+            Narrator.GapWords words, List<ProgressRepository.Row> moments, Cite cite) {
+        boolean checked = Evidence.gapChecked(goal);
+        return new GoalProgressView.GapView(gap.flagged(), gap.reasons(), ProgressRules.GAP_WINDOW_DAYS,
+                checked ? gap.windowStart() : null,
+                moments.stream().map(r -> cite.ref(r, EnumSet.of(Narrator.hardness(r)))).toList(),
+                moments.stream().map(ProgressRepository.Row::id).toList(), words.summary(), words.question());
+    }
+
+    private static Set<EvidenceReason> highlightWhy(ProgressRepository.Row r) {
+        Set<EvidenceReason> why = EvidencePicks.reasons(r, EvidencePicks.Novelty.AS_READ, false);
+        return why;
+    }
+
+    private static Set<EvidenceReason> dayWhy(ProgressRepository.Row r) {
+        Set<EvidenceReason> why = EvidencePicks.reasons(r, EvidencePicks.Novelty.AS_READ, false);
+        why.remove(EvidenceReason.LATEST);
+        why.add(EvidenceReason.IN_PERIOD);
+        return why;
+    }
+
+    private static Set<EvidenceReason> notOnPaperWhy(ProgressRepository.Row r) {
+        Set<EvidenceReason> why = EnumSet.of(EvidenceReason.NOT_ON_PAPER);
+        if (r.firstTime()) {
+            why.add(EvidenceReason.FIRST_TIME);
+        }
+        return why;
+    }
+
+    private static Map<UUID, Role> capacities(List<EvidenceCell> cells) {
+        return cells.stream().collect(Collectors.toMap(EvidenceCell::authorId, EvidenceCell::authorCapacity, (a, b) -> a));
+    }
+
+    /** Cites rows as evidence: the author named, the reasons said in a sentence. */
+    private record Cite(Narrator narrator, Names names, GoalStatus status) {
+
+        ObservationRef ref(EvidencePicks.Pick pick) {
+            return ref(pick.row(), pick.why());
+        }
+
+        ObservationRef ref(ProgressRepository.Row r, Set<EvidenceReason> why) {
+            return new ObservationRef(r.id(), r.goalId(), r.kind(), r.text(), r.domain(), r.setting(), r.promptLevel(),
+                    r.regulation(), r.firstTime(), r.newSetting(), r.occurredAt(),
+                    names.author(r.authorId(), r.authorCapacity()), List.copyOf(why),
+                    narrator.because(why, r, status));
+        }
+    }
+
+    /** The child's hard moments of the last 28 days, read once, and what they mean for each goal. */
+    private record Evidence(ZoneId zone, LocalDate asOf, List<ProgressRepository.Row> hardMoments) {
+
+        static boolean gapChecked(GoalSummary goal) {
+            return goal.status() == GoalStatus.MET || goal.status() == GoalStatus.MAINTAINING;
+        }
+
+        LocalDate statusDay(GoalSummary goal) {
+            return LocalDate.ofInstant(goal.statusChangedAt(), zone);
+        }
+
+        ProgressRules.Gap gap(GoalSummary goal, List<EvidenceCell> goalCells) {
+            List<ProgressRules.HardMoment> moments = hardMoments.stream().map(r -> new ProgressRules.HardMoment(r.id(),
+                    r.goalId(), LocalDate.ofInstant(r.occurredAt(), zone), r.domain(), r.setting())).toList();
+            return ProgressRules.gap(goal.status(), statusDay(goal), goal.id(), goal.domain(),
+                    ProgressRules.Bar.of(goal.mastery()).level(), moments, goalCells, asOf);
+        }
+
+        /** The rows behind a gap's evidence, newest first. */
+        List<ProgressRepository.Row> rows(ProgressRules.Gap gap) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            gap.evidence().forEach(m -> ids.add(m.id()));
+            return hardMoments.stream().filter(r -> ids.contains(r.id())).toList();
+        }
+
+        /**
+         * What is new about a win on the goal, from the goal's year of cells: a setting or an adult
+         * with no win on it before, once the goal has an earlier win at all (its very first win is
+         * new in every way, which says nothing).
+         */
+        EvidencePicks.Novelty novelty(List<EvidenceCell> goalCells) {
+            Map<UUID, LocalDate> firstByPerson = new java.util.HashMap<>();
+            LocalDate firstWin = null;
+            for (EvidenceCell cell : goalCells) {
+                if (cell.kind() == ObservationKind.WIN) {
+                    firstByPerson.merge(cell.authorId(), cell.day(), (a, b) -> a.isBefore(b) ? a : b);
+                    firstWin = firstWin == null || cell.day().isBefore(firstWin) ? cell.day() : firstWin;
+                }
+            }
+            LocalDate earliest = firstWin;
+            return new EvidencePicks.Novelty() {
+                @Override
+                public boolean newSetting(ProgressRepository.Row row) {
+                    return row.newSetting() && earliest != null && day(row).isAfter(earliest);
+                }
+
+                @Override
+                public boolean newPerson(ProgressRepository.Row row) {
+                    LocalDate first = firstByPerson.get(row.authorId());
+                    return row.kind() == ObservationKind.WIN && first != null && first.isAfter(earliest)
+                            && day(row).equals(first);
+                }
+            };
+        }
+
+        private LocalDate day(ProgressRepository.Row row) {
+            return LocalDate.ofInstant(row.occurredAt(), zone);
+        }
     }
 
     private static Instant startOf(LocalDate day, ZoneId zone) {

@@ -23,7 +23,25 @@ public record WinsSummaryView(
         @Schema(description = "Cheers the team gave to the period's wins.") long cheersGiven,
         List<DomainCount> byDomain,
         @Schema(description = "Up to 5: first times, then higher independence, then new settings, then latest.")
-        List<ObservationRef> highlights) {
+        List<ObservationRef> highlights,
+        @Schema(description = "The period in sentences: the day names each win, the week counts and groups them, the "
+                + "month names its milestones.", examples = "2 wins today: tried a pea (a first time!) and slept through "
+                + "the night.") String summary,
+        @Schema(nullable = true, description = "A celebration in the child's own terms (their `celebrateWith`), for a "
+                + "week or a month.", examples = "Celebrate the week with what lands with Arjun: bubbles and a high five.")
+        String celebration,
+        @Schema(description = "DAY: every win of the day, newest first (at most 50). Empty for WEEK and MONTH.")
+        List<ObservationRef> items,
+        @Schema(description = "WEEK and MONTH: the period's first times, newest first (at most 20). Empty for DAY.")
+        List<ObservationRef> firstTimeWins,
+        @Schema(description = "MONTH: goals newly mastered in real life during the month. Empty for DAY and WEEK.")
+        List<Milestone> milestones,
+        RegulationView regulation) {
+
+    @Schema(name = "WinsMilestone", description = "A goal whose mastery criteria came to hold in real life during the "
+            + "month.")
+    public record Milestone(UUID goalId, String title, @Schema(nullable = true) String plainLanguage) {
+    }
 
     @Schema(name = "WinsPeriod", description = """
             The period celebrated:

@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.common.security.Role;
+import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.common.vocabulary.PromptLevel;
+import app.smallwins.common.vocabulary.Regulation;
 import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.Mastery;
@@ -31,11 +33,25 @@ class ProgressRulesTest {
     static final LocalDate WEEK_1 = LocalDate.of(2026, 9, 7);
 
     static EvidenceCell win(LocalDate day, PromptLevel level, Setting setting, UUID who) {
-        return new EvidenceCell(GOAL, day, ObservationKind.WIN, level, setting, who, Role.teacher, 1);
+        return new EvidenceCell(GOAL, day, ObservationKind.WIN, level, setting, null, who, Role.teacher, 1);
     }
 
     static EvidenceCell setback(LocalDate day, Setting setting, UUID who) {
-        return new EvidenceCell(GOAL, day, ObservationKind.SETBACK, null, setting, who, Role.teacher, 1);
+        return new EvidenceCell(GOAL, day, ObservationKind.SETBACK, null, setting, null, who, Role.teacher, 1);
+    }
+
+    static EvidenceCell felt(EvidenceCell cell, Regulation regulation) {
+        return new EvidenceCell(cell.goalId(), cell.day(), cell.kind(), cell.promptLevel(), cell.setting(), regulation,
+                cell.authorId(), cell.authorCapacity(), cell.count());
+    }
+
+    /** Mastery at a level over so many weeks, one attempt a week enough (the weeks rule is tested on its own). */
+    static Mastery mastery(PromptLevel level, int settings, int weeks, BigDecimal ratio) {
+        return new Mastery(level, settings, 1, weeks, ratio, 1);
+    }
+
+    static ProgressRules.Bar bar(PromptLevel level, int minAttempts, String ratio) {
+        return new ProgressRules.Bar(level, minAttempts, ratio == null ? null : new BigDecimal(ratio));
     }
 
     @Test
@@ -103,7 +119,7 @@ class ProgressRulesTest {
 
     @Test
     void skillSeenIndependentlyOnlyAtHomeIsNotGeneralized() {
-        Mastery twoSettings = new Mastery(PromptLevel.INDEPENDENT, 2, 1, 1, null);
+        Mastery twoSettings = mastery(PromptLevel.INDEPENDENT, 2, 1, new BigDecimal("0.6"));
         List<EvidenceCell> cells = List.of(
                 win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM),
                 win(WEEK_1.plusDays(2), PromptLevel.INDEPENDENT, Setting.HOME, MUM),
@@ -121,7 +137,7 @@ class ProgressRulesTest {
 
     @Test
     void masteryOfTwoSettingsAndThreeWeeksIsMetOnDayNNotDayNMinusOne() {
-        Mastery criteria = new Mastery(PromptLevel.INDEPENDENT, 2, 1, 3, null);
+        Mastery criteria = mastery(PromptLevel.INDEPENDENT, 2, 3, null);
         LocalDate dayN = WEEK_1.plusWeeks(2).plusDays(2); // Wednesday of week 3
         List<EvidenceCell> cells = List.of(
                 win(WEEK_1.plusDays(1), PromptLevel.INDEPENDENT, Setting.HOME, MUM),
@@ -141,54 +157,200 @@ class ProgressRulesTest {
     }
 
     @Test
-    void aWeekWithoutEvidenceBreaksTheRun() {
-        List<EvidenceCell> cells = List.of(
-                win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM),
-                win(WEEK_1.plusWeeks(2), PromptLevel.INDEPENDENT, Setting.HOME, MUM),
-                win(WEEK_1.plusWeeks(3), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
-        var run = ProgressRules.maintenance(cells, PromptLevel.INDEPENDENT, WEEK_1.plusWeeks(3).plusDays(1));
-        assertEquals(2, run.consecutiveWeeks());
+    void aWeekWithoutAttemptsNeitherExtendsNorBreaksTheRun() {
+        // Two independent wins in weeks 1, 3 and 4; week 2 was half-term, nothing recorded.
+        List<EvidenceCell> cells = new ArrayList<>();
+        for (int week : new int[] { 0, 2, 3 }) {
+            cells.add(win(WEEK_1.plusWeeks(week), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+            cells.add(win(WEEK_1.plusWeeks(week).plusDays(2), PromptLevel.INDEPENDENT, Setting.CLASSROOM, TEACHER));
+        }
+        var run = ProgressRules.maintenance(cells, bar(PromptLevel.INDEPENDENT, 2, null), WEEK_1.plusWeeks(3).plusDays(4));
+        assertEquals(3, run.consecutiveWeeks());
+        assertEquals(WEEK_1, run.since());
+        assertEquals(1, run.quietWeeks());
+    }
+
+    @Test
+    void aWeekBelowTheBarBreaksTheRun() {
+        List<EvidenceCell> cells = new ArrayList<>();
+        for (int week = 0; week < 3; week++) {
+            cells.add(win(WEEK_1.plusWeeks(week), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+            cells.add(win(WEEK_1.plusWeeks(week).plusDays(1), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+        }
+        // Week 2 also had a setback: without a success ratio every attempt must be at the bar.
+        cells.add(setback(WEEK_1.plusWeeks(1).plusDays(3), Setting.CLASSROOM, TEACHER));
+        var run = ProgressRules.maintenance(cells, bar(PromptLevel.INDEPENDENT, 2, null), WEEK_1.plusWeeks(2).plusDays(4));
+        assertEquals(1, run.consecutiveWeeks());
         assertEquals(WEEK_1.plusWeeks(2), run.since());
-        // Two empty weeks in a row end it.
-        var lapsed = ProgressRules.maintenance(cells, PromptLevel.INDEPENDENT, WEEK_1.plusWeeks(5));
-        assertEquals(0, lapsed.consecutiveWeeks());
+        // With a success ratio of 0.6, two of three at the bar (0.67) meets it: the run holds.
+        var withRatio = ProgressRules.maintenance(cells, bar(PromptLevel.INDEPENDENT, 2, "0.6"),
+                WEEK_1.plusWeeks(2).plusDays(4));
+        assertEquals(3, withRatio.consecutiveWeeks());
+    }
+
+    @Test
+    void twoWinsThreeDaysApartAcrossASundayAreNotTwoWeeks() {
+        // A Sunday and the Wednesday after: one attempt in each week, two needed.
+        LocalDate sunday = WEEK_1.plusDays(6);
+        List<EvidenceCell> cells = List.of(win(sunday, PromptLevel.INDEPENDENT, Setting.HOME, MUM),
+                win(sunday.plusDays(3), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+        var run = ProgressRules.maintenance(cells, bar(PromptLevel.INDEPENDENT, 2, null), sunday.plusDays(3));
+        assertEquals(0, run.consecutiveWeeks());
+        assertEquals(ProgressRules.WeekVerdict.TOO_FEW, run.weeks().get(1).verdict());
+        var mastery = ProgressRules.mastery(new Mastery(PromptLevel.INDEPENDENT, 1, 1, 2, null, 2), cells,
+                sunday.plusDays(3));
+        assertFalse(mastery.met());
+    }
+
+    @Test
+    void weeksAreJudgedByAttemptsAtTheBar() {
+        var twoAtBar = bar(PromptLevel.VERBAL, 2, null);
+        assertEquals(ProgressRules.WeekVerdict.NO_DATA, ProgressRules.judge(0, 0, twoAtBar));
+        assertEquals(ProgressRules.WeekVerdict.TOO_FEW, ProgressRules.judge(1, 1, twoAtBar));
+        assertEquals(ProgressRules.WeekVerdict.BELOW_BAR, ProgressRules.judge(1, 0, twoAtBar));
+        assertEquals(ProgressRules.WeekVerdict.BELOW_BAR, ProgressRules.judge(3, 2, twoAtBar));
+        assertEquals(ProgressRules.WeekVerdict.COUNTS, ProgressRules.judge(2, 2, twoAtBar));
+        var eightyPercent = bar(PromptLevel.VERBAL, 2, "0.8");
+        assertEquals(ProgressRules.WeekVerdict.COUNTS, ProgressRules.judge(5, 4, eightyPercent));
+        assertEquals(ProgressRules.WeekVerdict.BELOW_BAR, ProgressRules.judge(4, 3, eightyPercent));
+    }
+
+    @Test
+    void aQuietStretchLongerThanSixWeeksEndsTheRun() {
+        List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+        var oneWeekAttempts = bar(PromptLevel.INDEPENDENT, 1, null);
+        assertEquals(1, ProgressRules.maintenance(cells, oneWeekAttempts, WEEK_1.plusWeeks(6)).consecutiveWeeks());
+        assertEquals(0, ProgressRules.maintenance(cells, oneWeekAttempts, WEEK_1.plusWeeks(8)).consecutiveWeeks());
+    }
+
+    @Test
+    void theWeekInProgressOnlyAddsToTheRun() {
+        List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM),
+                win(WEEK_1.plusDays(1), PromptLevel.INDEPENDENT, Setting.HOME, MUM),
+                setback(WEEK_1.plusWeeks(1), Setting.HOME, MUM));
+        // Monday of week 2 had a setback: the week is not over, so the run still stands at 1.
+        var run = ProgressRules.maintenance(cells, bar(PromptLevel.INDEPENDENT, 2, null), WEEK_1.plusWeeks(1));
+        assertEquals(1, run.consecutiveWeeks());
     }
 
     @Test
     void promptedWinsCountWhenTheMasteryLevelAllowsThem() {
         List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.GESTURAL, Setting.HOME, MUM));
-        assertEquals(1, ProgressRules.maintenance(cells, PromptLevel.VERBAL, WEEK_1).consecutiveWeeks());
-        assertEquals(0, ProgressRules.maintenance(cells, PromptLevel.INDEPENDENT, WEEK_1).consecutiveWeeks());
+        assertEquals(1, ProgressRules.maintenance(cells, bar(PromptLevel.VERBAL, 1, null), WEEK_1).consecutiveWeeks());
+        assertEquals(0,
+                ProgressRules.maintenance(cells, bar(PromptLevel.INDEPENDENT, 1, null), WEEK_1).consecutiveWeeks());
     }
 
     @Test
     void successRatioIsQualifyingWinsOverWinsAndSetbacks() {
-        Mastery criteria = new Mastery(PromptLevel.INDEPENDENT, 1, 1, 1, new BigDecimal("0.80"));
+        Mastery criteria = mastery(PromptLevel.INDEPENDENT, 1, 1, new BigDecimal("0.80"));
         List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM),
                 win(WEEK_1, PromptLevel.INDEPENDENT, Setting.CLASSROOM, TEACHER),
                 win(WEEK_1, PromptLevel.INDEPENDENT, Setting.CLASSROOM, PARA),
                 setback(WEEK_1, Setting.CLASSROOM, TEACHER));
         var check = ProgressRules.mastery(criteria, cells, WEEK_1.plusDays(1));
         assertEquals(0.75, check.successRatio());
-        assertEquals(List.of("successRatio"), List.copyOf(check.missing()));
+        // Three of four is below 0.8: the week does not count either, so there is no run yet.
+        assertEquals(List.of("consecutiveWeeks", "successRatio"), List.copyOf(check.missing()));
+    }
+
+    static ProgressRules.HardMoment moment(LocalDate day, UUID goalId, Domain domain, Setting setting) {
+        return new ProgressRules.HardMoment(UUID.randomUUID(), goalId, day, domain, setting);
     }
 
     @Test
-    void goalMetOnPaperFollowedByTwoShutdownsIsFlagged() {
-        var gap = ProgressRules.gap(GoalStatus.MET, 2, true);
+    void unlinkedHardMomentsWhereTheGoalIsPractisedFlagAMetGoal() {
+        // "Sit for 20 minutes" marked met on day 0 after wins in class; then a shutdown in class and
+        // a refusal the next day, recorded as setbacks with no goal, in another domain.
+        LocalDate marked = WEEK_1.plusWeeks(3);
+        List<EvidenceCell> goalCells = List.of(win(marked.minusDays(2), PromptLevel.INDEPENDENT, Setting.CLASSROOM,
+                TEACHER));
+        List<ProgressRules.HardMoment> moments = List.of(
+                moment(marked.plusDays(2), null, Domain.SOCIAL, Setting.CLASSROOM),
+                moment(marked.plusDays(1), null, null, Setting.CLASSROOM));
+        var gap = ProgressRules.gap(GoalStatus.MET, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT, moments,
+                goalCells, marked.plusDays(3));
         assertTrue(gap.flagged());
-        assertEquals(List.of("SETBACKS_OR_DYSREGULATION"), List.copyOf(gap.reasons()));
+        assertEquals(List.of(ProgressRules.GapReason.SETBACKS_OR_DYSREGULATION), gap.reasons());
+        assertEquals(moments, gap.evidence());
+        assertEquals(java.util.Set.of(Setting.CLASSROOM), gap.settings());
         // One bad day is data, not a gap.
-        assertFalse(ProgressRules.gap(GoalStatus.MET, 1, true).flagged());
+        assertFalse(ProgressRules.gap(GoalStatus.MET, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT,
+                moments.subList(0, 1), goalCells, marked.plusDays(3)).flagged());
         // An active goal is still being worked on: no gap by definition.
-        assertFalse(ProgressRules.gap(GoalStatus.ACTIVE, 5, false).flagged());
+        assertFalse(ProgressRules.gap(GoalStatus.ACTIVE, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT,
+                moments, goalCells, marked.plusDays(3)).flagged());
     }
 
     @Test
-    void goalMaintainingWithoutRecentEvidenceAtTheLevelIsFlagged() {
-        var gap = ProgressRules.gap(GoalStatus.MAINTAINING, 0, false);
+    void hardMomentsElsewhereOrBeforeTheGoalWasMarkedDoNotFlagIt() {
+        LocalDate marked = WEEK_1.plusWeeks(3);
+        List<EvidenceCell> goalCells = List.of(win(marked, PromptLevel.INDEPENDENT, Setting.CLASSROOM, TEACHER));
+        // On the playground, in another domain: not where the goal is practised.
+        var elsewhere = List.of(moment(marked.plusDays(2), null, Domain.MOTOR, Setting.PLAYGROUND),
+                moment(marked.plusDays(1), null, Domain.MOTOR, Setting.PLAYGROUND));
+        assertFalse(ProgressRules.gap(GoalStatus.MET, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT, elsewhere,
+                goalCells, marked.plusDays(3)).flagged());
+        // Before it was marked met: history, not a gap.
+        var before = List.of(moment(marked.minusDays(1), GOAL, null, Setting.CLASSROOM),
+                moment(marked.minusDays(2), GOAL, null, Setting.CLASSROOM));
+        assertFalse(ProgressRules.gap(GoalStatus.MET, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT, before,
+                goalCells, marked.plusDays(3)).flagged());
+        // Linked or in the goal's domain, even on the playground: flagged. More than 14 days apart: not.
+        var inDomain = List.of(moment(marked.plusDays(20), null, Domain.ACADEMIC, Setting.PLAYGROUND),
+                moment(marked.plusDays(5), GOAL, null, Setting.PLAYGROUND));
+        assertFalse(ProgressRules.gap(GoalStatus.MET, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT,
+                inDomain, goalCells, marked.plusDays(20)).reasons().contains(
+                        ProgressRules.GapReason.SETBACKS_OR_DYSREGULATION));
+        var close = List.of(moment(marked.plusDays(18), null, Domain.ACADEMIC, Setting.PLAYGROUND),
+                moment(marked.plusDays(5), GOAL, null, Setting.PLAYGROUND));
+        assertTrue(ProgressRules.gap(GoalStatus.MET, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT, close,
+                goalCells, marked.plusDays(20)).reasons().contains(ProgressRules.GapReason.SETBACKS_OR_DYSREGULATION));
+    }
+
+    @Test
+    void noWinAtTheLevelSinceTheGoalWasMarkedFlagsItAfterTwoWeeks() {
+        LocalDate marked = WEEK_1.plusWeeks(3);
+        List<EvidenceCell> goalCells = List.of(win(marked.minusDays(3), PromptLevel.INDEPENDENT, Setting.HOME, MUM),
+                win(marked.plusDays(4), PromptLevel.VERBAL, Setting.HOME, MUM));
+        // Ten days on: too soon to say.
+        assertFalse(ProgressRules.gap(GoalStatus.MAINTAINING, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT,
+                List.of(), goalCells, marked.plusDays(9)).flagged());
+        var gap = ProgressRules.gap(GoalStatus.MAINTAINING, marked, GOAL, Domain.ACADEMIC, PromptLevel.INDEPENDENT,
+                List.of(), goalCells, marked.plusDays(13));
         assertTrue(gap.flagged());
-        assertEquals(List.of("NO_EVIDENCE_AT_MASTERY_LEVEL"), List.copyOf(gap.reasons()));
+        assertEquals(List.of(ProgressRules.GapReason.NO_EVIDENCE_AT_MASTERY_LEVEL), gap.reasons());
+        // A verbal prompt is enough when the goal's bar is VERBAL.
+        assertFalse(ProgressRules.gap(GoalStatus.MAINTAINING, marked, GOAL, Domain.ACADEMIC, PromptLevel.VERBAL,
+                List.of(), goalCells, marked.plusDays(13)).flagged());
+    }
+
+    @Test
+    void regulationIsSummarisedBesideTheSkill() {
+        List<EvidenceCell> cells = List.of(
+                felt(win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM), Regulation.CALM),
+                felt(win(WEEK_1.plusDays(1), PromptLevel.INDEPENDENT, Setting.HOME, MUM), Regulation.CALM),
+                felt(win(WEEK_1.plusDays(2), PromptLevel.MODEL, Setting.CLASSROOM, TEACHER), Regulation.CALM),
+                felt(setback(WEEK_1.plusWeeks(1), Setting.CLASSROOM, TEACHER), Regulation.SHUTDOWN),
+                felt(setback(WEEK_1.plusWeeks(1).plusDays(1), Setting.CLASSROOM, PARA), Regulation.UNSETTLED),
+                win(WEEK_1.plusWeeks(1).plusDays(2), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+        var r = ProgressRules.regulation(cells, WEEK_1, WEEK_1.plusWeeks(2),
+                c -> c.qualifies(PromptLevel.INDEPENDENT));
+        assertEquals(6, r.overall().entries());
+        assertEquals(5, r.overall().recorded());
+        assertEquals(0.6, r.overall().calm());
+        assertEquals(0.2, r.overall().shutdown());
+        assertEquals(1.0, r.byWeek().get(WEEK_1).calm());
+        assertEquals(0.0, r.byWeek().get(WEEK_1.plusWeeks(1)).calm());
+        assertEquals(1.0, r.bySetting().get(Setting.HOME).calm());
+        assertEquals(1.0 / 3, r.bySetting().get(Setting.CLASSROOM).calm(), 0.001);
+        // Calm: two of three attempts at the bar; not calm: none of two.
+        assertEquals(new ProgressRules.SkillWhen(3, 2, 0.667), r.calm());
+        assertEquals(new ProgressRules.SkillWhen(2, 0, 0.0), r.notCalm());
+        String said = new Narrator(Words.english(), "Arjun").regulation(r);
+        assertEquals("Calm in 3 of the 5 entries with regulation recorded; one unsettled and one shutdown. Hardest "
+                + "place: in class (2 of 3 not calm). The skill was shown in 2 of 3 tries while calm and 0 of 2 tries "
+                + "while not.", said);
     }
 
     @Test
