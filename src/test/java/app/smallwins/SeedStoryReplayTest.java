@@ -2,6 +2,7 @@ package app.smallwins;
 
 import static app.smallwins.support.Api.as;
 import static app.smallwins.support.Records.conversationsPath;
+import static app.smallwins.support.Records.markGoal;
 import static app.smallwins.support.Records.teamConversation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -70,12 +71,6 @@ class SeedStoryReplayTest {
     private static Map<String, Object> calm(Map<String, Object> body) {
         body.put("regulation", "CALM");
         return body;
-    }
-
-    private static void markMet(CareTeam team, String goalId) {
-        String etag = as(team.teacher).get(team.childPath() + "/goals/" + goalId).then().extract().header("ETag");
-        as(team.teacher).header("If-Match", etag).body(Map.of("status", "MET"))
-                .patch(team.childPath() + "/goals/" + goalId).then().statusCode(200);
     }
 
     /** 000: progress isn't always on paper. The chart pairs each goal with what it showed, and keeps the rest. */
@@ -220,7 +215,7 @@ class SeedStoryReplayTest {
                         + "with at least 2 tries with no prompt."));
 
         // The IEP meeting marks it met anyway; then the shutdown and the refusal, linked to nothing.
-        markMet(team, sit);
+        markGoal(team, sit, "MET");
         String shutdown = observe(team, team.para, Map.of("kind", "SETBACK", "text",
                 "Shut down after group reading, head on the desk", "setting", "CLASSROOM",
                 "regulation", "SHUTDOWN", "domain", "EMOTIONAL_REGULATION"));

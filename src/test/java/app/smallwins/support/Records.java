@@ -73,6 +73,12 @@ public final class Records {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The teacher moves a goal to a status (MET, MAINTAINING...), as at an IEP meeting. */
+    public static void markGoal(CareTeam team, String goalId, String status) {
+        as(team.teacher).header("If-Match", goalEtag(team.teacher, team, goalId)).body(Map.of("status", status))
+                .patch(goalsPath(team.childId) + "/" + goalId).then().statusCode(200);
+    }
+
     /** The current ETag of a goal, read as the given person. */
     public static String goalEtag(Tokens.TestUser reader, CareTeam team, String goalId) {
         return as(reader).get(goalsPath(team.childId) + "/" + goalId).then().statusCode(200).extract().header("ETag");

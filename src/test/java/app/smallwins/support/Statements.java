@@ -24,16 +24,23 @@ public class Statements {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    ReadLogWriter readLog;
+
     /** A starting point: Hibernate's statistics are cleared. */
     public record Mark(double typedReads, double readBatches) {
     }
 
     public Mark mark() {
+        // A batch in flight on the flush thread could straddle the mark: let it finish first.
+        readLog.flush();
         sessionFactory.getStatistics().clear();
         return new Mark(count(TypedRows.STATEMENTS_METRIC), count(ReadLogWriter.BATCHES_METRIC));
     }
 
     public long since(Mark mark) {
+        // flush() waits for a batch in flight, so its statement and its count are both in or both out.
+        readLog.flush();
         return sessionFactory.getStatistics().getPrepareStatementCount()
                 + (long) (count(TypedRows.STATEMENTS_METRIC) - mark.typedReads())
                 - (long) (count(ReadLogWriter.BATCHES_METRIC) - mark.readBatches());
