@@ -155,7 +155,8 @@ from g_member group by i;
 alter table g_team add primary key (i);
 
 -- Goals: five per child, the current IEP (started a year before asof). The fifth goal of
--- every seventh child is already MET on paper.
+-- every seventh child is already MET on paper (since its creation: status_changed_at, as its
+-- one revision says), so the progress chart checks the paper-reality gap for those children.
 create temp table g_goal as
 select c.i, g, md5('sw-bench:goal:' || c.i || ':' || g)::uuid as id, c.id as child_id,
        (array['COMMUNICATION', 'SOCIAL', 'EMOTIONAL_REGULATION', 'ACADEMIC', 'SELF_CARE', 'MOTOR'])[1 + (c.i + g) % 6] as domain
@@ -163,8 +164,8 @@ from g_child c, generate_series(1, 5) g;
 alter table g_goal add primary key (i, g);
 
 insert into goal (id, child_id, title, plain_language, domain, baseline, mastery_prompt_level, mastery_settings,
-                  mastery_people, mastery_weeks, mastery_success_ratio, strategies, status, start_date, target_date,
-                  created_at, created_by, created_capacity, updated_at, version)
+                  mastery_people, mastery_weeks, mastery_success_ratio, mastery_min_attempts, strategies, status,
+                  status_changed_at, start_date, target_date, created_at, created_by, created_capacity, updated_at, version)
 select g.id, g.child_id,
        case g.domain
          when 'COMMUNICATION' then 'Student will request help or a break using words, signs or AAC in 4 of 5 opportunities'
@@ -174,9 +175,10 @@ select g.id, g.child_id,
          when 'SELF_CARE' then 'Student will complete the hand-washing routine independently'
          else 'Student will use a tripod grasp to write their first name' end,
        'Practise this every day, at school and at home.', g.domain,
-       'Needs full physical help most of the time.', 'INDEPENDENT', 2, 2, 3, 0.80,
+       'Needs full physical help most of the time.', 'INDEPENDENT', 2, 2, 3, 0.80, 2,
        '["visual schedule","first-then board"]',
        case when g.g = 5 and g.i % 7 = 0 then 'MET' else 'ACTIVE' end,
+       :'asof'::date - interval '365 days',
        :'asof'::date - 365, :'asof'::date + 180,
        :'asof'::date - interval '365 days', md5('sw-bench:user:bench-teacher-' || c.teacher)::uuid, 'teacher',
        :'asof'::date - interval '365 days', 0

@@ -70,9 +70,15 @@ write_requests() {  # name method path-template body-template query
   echo "$name: $(wc -l < "$out") requests for $(cut -f3 "$out" | sort -u | wc -l) people"
 }
 # The inputs, also used by pgbench: who calls, about which child and goal. Teachers are the
-# district's first 100 (about 2,500 teacher-child pairs); parents have two children.
+# district's first 100 (about 2,500 teacher-child pairs); parents have two children. The goal
+# inputs (one child in a hundred, its goal with 1,000 observations) carry the child's current
+# team: the people the progress views name are among them (pgbench names them all). The
+# chart's inputs are the same callers and children, with the goals the chart shows (ACTIVE,
+# MET, MAINTAINING; the generator gives every child five) and whether any is MET or
+# MAINTAINING (then the chart reads the child's hard moments).
 sql "create schema if not exists bench_input;
-drop table if exists bench_input.teacher_child, bench_input.teacher, bench_input.parent, bench_input.goal_input;
+drop table if exists bench_input.teacher_child, bench_input.teacher, bench_input.parent, bench_input.goal_input,
+  bench_input.chart_input;
 create table bench_input.teacher_child as
   select (row_number() over (order by tm.user_id, c.i))::int as n, tm.user_id, tm.child_id,
          md5('sw-bench:goal:' || c.i || ':1')::uuid as goal_id, md5('sw-bench:conversation:team:' || c.i)::uuid as conversation_id
@@ -89,29 +95,43 @@ create table bench_input.parent as
   join app_user u on u.id = tm.user_id and u.subject like 'bench-parent-%'
   where tm.removed_at is null group by tm.user_id having count(*) = 2 order by tm.user_id limit 200;
 create table bench_input.goal_input as
-  select (row_number() over (order by c.i))::int as n, tm.user_id, tm.child_id, md5('sw-bench:goal:' || c.i || ':1')::uuid as goal_id
+  select (row_number() over (order by c.i))::int as n, tm.user_id, tm.child_id, md5('sw-bench:goal:' || c.i || ':1')::uuid as goal_id,
+         (select array_agg(t.user_id order by t.user_id) from team_membership t
+          where t.child_id = tm.child_id and t.removed_at is null) as authors
   from generate_series(1, $CHILDREN, 100) c(i)
   join team_membership tm on tm.child_id = md5('sw-bench:child:' || c.i)::uuid and tm.role = 'teacher' and tm.removed_at is null;
+create table bench_input.chart_input as
+  select (row_number() over (order by i.n))::int as n, i.user_id, i.child_id, g.ids[1] as g1, g.ids[2] as g2, g.ids[3] as g3,
+         g.ids[4] as g4, g.ids[5] as g5, g.gap_checked, i.authors
+  from bench_input.goal_input i
+  cross join lateral (select array_agg(id order by created_at, id) as ids, bool_or(status in ('MET', 'MAINTAINING')) as gap_checked
+                      from goal where child_id = i.child_id and status in ('ACTIVE', 'MET', 'MAINTAINING')) g
+  where cardinality(g.ids) = 5;
 alter table bench_input.teacher_child add primary key (n);
 alter table bench_input.teacher add primary key (n);
 alter table bench_input.parent add primary key (n);
 alter table bench_input.goal_input add primary key (n);
-analyze bench_input.teacher_child, bench_input.teacher, bench_input.parent, bench_input.goal_input"
+alter table bench_input.chart_input add primary key (n);
+analyze bench_input.teacher_child, bench_input.teacher, bench_input.parent, bench_input.goal_input, bench_input.chart_input"
 person="select u.subject, (case when u.subject like 'bench-parent-%' then 'parent' else 'teacher' end), u.name"
 ASOF=$(sql "select (max(occurred_at) at time zone 'UTC')::date + 1 from observation where text not like '%(bench %'")
+# The app's "today" for the progress views (no `to` is sent): the date in the children's time zone.
+TODAY=$(sql "select (now() at time zone min(time_zone))::date from child")
 write_requests timeline GET "/api/v1/children/{a}/timeline?limit=50" "" \
   "$person, i.child_id from bench_input.teacher_child i join app_user u on u.id = i.user_id"
 write_requests children GET "/api/v1/children?limit=30" "" "$person from bench_input.teacher i join app_user u on u.id = i.user_id"
 write_requests unread GET "/api/v1/me/unread" "" "$person from bench_input.parent i join app_user u on u.id = i.user_id"
 write_requests progress GET "/api/v1/children/{a}/goals/{b}/progress?from=$(date -d "$ASOF - 364 days" +%F)&bucket=WEEK" "" \
   "$person, i.child_id, i.goal_id from bench_input.goal_input i join app_user u on u.id = i.user_id"
+write_requests chart GET "/api/v1/children/{a}/progress-chart" "" \
+  "$person, i.child_id from bench_input.chart_input i join app_user u on u.id = i.user_id"
 write_requests post-observation POST "/api/v1/children/{a}/observations" \
   '{"kind":"WIN","text":"Sorted shapes by colour on her own (bench {n})","goalId":"{b}","setting":"CLASSROOM","promptLevel":"INDEPENDENT","regulation":"CALM"}' \
   "$person, i.child_id, i.goal_id from bench_input.teacher_child i join app_user u on u.id = i.user_id"
 write_requests post-message-win POST "/api/v1/children/{a}/conversations/{c}/messages" \
   '{"body":"Today she sorted shapes by colour (bench {n})","win":{"goalId":"{b}","setting":"CLASSROOM","promptLevel":"VERBAL","firstTime":true}}' \
   "$person, i.child_id, i.goal_id, i.conversation_id from bench_input.teacher_child i join app_user u on u.id = i.user_id"
-SCENARIOS=(timeline children unread progress post-observation post-message-win)
+SCENARIOS=(timeline children unread progress chart post-observation post-message-win)
 if [[ -n $ONLY ]]; then IFS=, read -ra SCENARIOS <<< "$ONLY"; fi
 
 # ---- pass 1: SQL statements per request (Hibernate's SQL log and TypedRows', one request at a time)
@@ -197,9 +217,10 @@ if $CEILINGS; then
     script=src/bench/pgbench/$s.sql
     [[ -f $script ]] || continue
     rm -f "$BENCH_DIR"/pgbench_log.*
-    PGOPTIONS="-c search_path=$BENCH_SCHEMA" pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$script" -D asof="$ASOF" \
+    PGOPTIONS="-c search_path=$BENCH_SCHEMA" pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$script" -D asof="$ASOF" -D today="$TODAY" \
       -D teacher_child="$(sql "select count(*) from bench_input.teacher_child")" -D teacher="$(sql "select count(*) from bench_input.teacher")" \
-      -D parent="$(sql "select count(*) from bench_input.parent")" -D goal_input="$(sql "select count(*) from bench_input.goal_input")" -l --log-prefix="$BENCH_DIR/pgbench_log" "$PGDATABASE" > "$BENCH_DIR/pgbench-$s.txt" 2>&1 \
+      -D parent="$(sql "select count(*) from bench_input.parent")" -D goal_input="$(sql "select count(*) from bench_input.goal_input")" \
+      -D chart_input="$(sql "select count(*) from bench_input.chart_input")" -l --log-prefix="$BENCH_DIR/pgbench_log" "$PGDATABASE" > "$BENCH_DIR/pgbench-$s.txt" 2>&1 \
       || { cat "$BENCH_DIR/pgbench-$s.txt" >&2; exit 1; }
     tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$BENCH_DIR/pgbench-$s.txt" | head -1)
     # per-transaction log: client tx-no latency(us) ...

@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import app.smallwins.common.vocabulary.Regulation;
 import app.smallwins.common.vocabulary.Setting;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.Mastery;
+import app.smallwins.observation.ObservationKind;
 
 /**
  * The progress rules, as pure functions of evidence cells. docs/progress.md states the
@@ -175,45 +176,47 @@ public final class ProgressRules {
     }
 
     public static LocalDate weekOf(LocalDate day) {
-        return day.with(TemporalAdjusters.previousOrSame(FIRST_DAY_OF_WEEK));
+        // previousOrSame(MONDAY), without the adjuster's lambda: it runs for every cell.
+        return day.minusDays(day.getDayOfWeek().getValue() - FIRST_DAY_OF_WEEK.getValue());
     }
 
     /** Per-bucket counts, mean independence score and its spread, for every bucket in [from, to]. */
     public static List<BucketStats> buckets(List<EvidenceCell> cells, Bucket unit, LocalDate from, LocalDate to) {
+        // One pass over the cells into their buckets (a year of a busy goal is a thousand cells).
+        Map<LocalDate, long[]> counts = new HashMap<>();
+        Map<LocalDate, double[]> sums = new HashMap<>();
+        Map<LocalDate, Map<PromptLevel, Long>> levels = new HashMap<>();
+        for (EvidenceCell cell : cells) {
+            if (cell.day().isBefore(from) || cell.day().isAfter(to)) {
+                continue;
+            }
+            LocalDate start = unit.startOf(cell.day());
+            long[] c = counts.computeIfAbsent(start, s -> new long[4]);
+            c[cell.kind().ordinal()] += cell.count();
+            if (cell.promptLevel() != null) {
+                levels.computeIfAbsent(start, s -> new EnumMap<>(PromptLevel.class))
+                        .merge(cell.promptLevel(), cell.count(), Long::sum);
+            }
+            Double score = IndependenceScale.score(cell.kind(), cell.promptLevel());
+            if (score != null) {
+                c[3] += cell.count();
+                double[] sum = sums.computeIfAbsent(start, s -> new double[2]);
+                sum[0] += score * cell.count();
+                sum[1] += score * score * cell.count();
+            }
+        }
         List<BucketStats> result = new ArrayList<>();
         for (LocalDate start = unit.startOf(from); !start.isAfter(to); start = unit.next(start)) {
             LocalDate end = unit.next(start).minusDays(1);
-            long wins = 0;
-            long setbacks = 0;
-            long notes = 0;
-            long scored = 0;
-            double sum = 0;
-            double sumSquares = 0;
-            Map<PromptLevel, Long> byLevel = new EnumMap<>(PromptLevel.class);
-            for (EvidenceCell cell : cells) {
-                if (cell.day().isBefore(start) || cell.day().isAfter(end) || cell.day().isBefore(from)
-                        || cell.day().isAfter(to)) {
-                    continue;
-                }
-                switch (cell.kind()) {
-                    case WIN -> wins += cell.count();
-                    case SETBACK -> setbacks += cell.count();
-                    case NOTE -> notes += cell.count();
-                }
-                if (cell.promptLevel() != null) {
-                    byLevel.merge(cell.promptLevel(), cell.count(), Long::sum);
-                }
-                Double score = IndependenceScale.score(cell.kind(), cell.promptLevel());
-                if (score != null) {
-                    scored += cell.count();
-                    sum += score * cell.count();
-                    sumSquares += score * score * cell.count();
-                }
-            }
-            Double mean = scored == 0 ? null : round(sum / scored);
+            long[] c = counts.getOrDefault(start, new long[4]);
+            double[] sum = sums.getOrDefault(start, new double[2]);
+            long scored = c[3];
+            Double mean = scored == 0 ? null : round(sum[0] / scored);
             Double spread = scored == 0 ? null
-                    : round(Math.sqrt(Math.max(0, sumSquares / scored - (sum / scored) * (sum / scored))));
-            result.add(new BucketStats(start, end, wins, setbacks, notes, byLevel, scored, mean, spread));
+                    : round(Math.sqrt(Math.max(0, sum[1] / scored - (sum[0] / scored) * (sum[0] / scored))));
+            result.add(new BucketStats(start, end, c[ObservationKind.WIN.ordinal()],
+                    c[ObservationKind.SETBACK.ordinal()], c[ObservationKind.NOTE.ordinal()],
+                    levels.getOrDefault(start, new EnumMap<>(PromptLevel.class)), scored, mean, spread));
         }
         return result;
     }
@@ -428,21 +431,18 @@ public final class ProgressRules {
     public static RegulationSummary regulation(List<EvidenceCell> cells, LocalDate from, LocalDate to,
             java.util.function.Predicate<EvidenceCell> shown) {
         long[] overall = new long[5];
-        Map<LocalDate, long[]> byWeek = new TreeMap<>();
-        Map<Setting, long[]> bySetting = new TreeMap<>();
+        Map<LocalDate, long[]> byWeek = new HashMap<>();
+        Map<Setting, long[]> bySetting = new EnumMap<>(Setting.class);
         long[] calm = new long[2];
         long[] notCalm = new long[2];
         for (EvidenceCell cell : cells) {
             if (cell.day().isBefore(from) || cell.day().isAfter(to)) {
                 continue;
             }
-            for (long[] tally : List.of(overall, byWeek.computeIfAbsent(weekOf(cell.day()), w -> new long[5]),
-                    bySetting.computeIfAbsent(cell.setting(), s -> new long[5]))) {
-                tally[0] += cell.count();
-                if (cell.regulation() != null) {
-                    tally[1 + cell.regulation().ordinal()] += cell.count();
-                }
-            }
+            int state = cell.regulation() == null ? -1 : 1 + cell.regulation().ordinal();
+            tally(overall, state, cell.count());
+            tally(byWeek.computeIfAbsent(weekOf(cell.day()), w -> new long[5]), state, cell.count());
+            tally(bySetting.computeIfAbsent(cell.setting(), w -> new long[5]), state, cell.count());
             if (cell.regulation() != null && cell.isAttempt()) {
                 long[] when = cell.regulation() == Regulation.CALM ? calm : notCalm;
                 when[0] += cell.count();
@@ -452,10 +452,18 @@ public final class ProgressRules {
             }
         }
         Map<LocalDate, Shares> weeks = new java.util.LinkedHashMap<>();
-        byWeek.forEach((week, tally) -> weeks.put(week, shares(tally)));
+        new TreeMap<>(byWeek).forEach((week, tally) -> weeks.put(week, shares(tally)));
         Map<Setting, Shares> settings = new java.util.LinkedHashMap<>();
         bySetting.forEach((setting, tally) -> settings.put(setting, shares(tally)));
         return new RegulationSummary(shares(overall), weeks, settings, skillWhen(calm), skillWhen(notCalm));
+    }
+
+    /** Counts an entry in a tally: [0] every entry, [1 + state] by regulation state (-1: none recorded). */
+    private static void tally(long[] tally, int state, long count) {
+        tally[0] += count;
+        if (state > 0) {
+            tally[state] += count;
+        }
     }
 
     private static Shares shares(long[] tally) {

@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import app.smallwins.common.security.Role;
 import app.smallwins.common.vocabulary.Domain;
@@ -26,6 +28,7 @@ final class Words {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final DateTimeFormatter dates;
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Words(Locale locale) {
         this.locale = locale;
@@ -38,9 +41,10 @@ final class Words {
         return ENGLISH;
     }
 
-    /** The pattern under `key`, filled in. */
+    /** The pattern under `key`, filled in: parsed once, cloned for each use (a format is not thread-safe). */
     String say(String key, Object... arguments) {
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        MessageFormat parsed = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        return ((MessageFormat) parsed.clone()).format(arguments);
     }
 
     String setting(Setting setting) {
