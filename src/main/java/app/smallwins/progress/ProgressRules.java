@@ -331,10 +331,14 @@ public final class ProgressRules {
      * the current run of weeks (see {@link #maintenance}).
      */
     public static MasteryCheck mastery(Mastery criteria, List<EvidenceCell> cells, LocalDate asOf) {
+        return mastery(criteria, cells, asOf, maintenance(cells, Bar.of(criteria), asOf));
+    }
+
+    /** The same, over a run already judged with the goal's bar ({@code Bar.of(criteria)}). */
+    public static MasteryCheck mastery(Mastery criteria, List<EvidenceCell> cells, LocalDate asOf, Maintenance run) {
         if (criteria == null) {
             return new MasteryCheck(false, List.of("criteria"), 0, 0, 0, null);
         }
-        Maintenance run = maintenance(cells, Bar.of(criteria), asOf);
         // Over the run; before there is one, over the weeks a run would need, ending this week.
         LocalDate since = run.consecutiveWeeks() > 0 ? run.since()
                 : weekOf(asOf).minusWeeks(criteria.consecutiveWeeksOrDefault() - 1);

@@ -102,7 +102,7 @@ public class ProgressService {
         PromptLevel level = bar.level();
         ProgressRules.People seen = ProgressRules.seenAt(cells, level, start, asOf);
         ProgressRules.Maintenance maintenance = ProgressRules.maintenance(cells, bar, asOf);
-        ProgressRules.MasteryCheck mastery = ProgressRules.mastery(goal.mastery(), cells, asOf);
+        ProgressRules.MasteryCheck mastery = ProgressRules.mastery(goal.mastery(), cells, asOf, maintenance);
         ProgressRules.Gap gap = evidence.gap(goal, cells);
         ProgressRules.RegulationSummary regulation = ProgressRules.regulation(cells, start, asOf,
                 c -> c.qualifies(level));
@@ -323,8 +323,7 @@ public class ProgressService {
     }
 
     private static Set<EvidenceReason> highlightWhy(ProgressRepository.Row r) {
-        Set<EvidenceReason> why = EvidencePicks.reasons(r, EvidencePicks.Novelty.AS_READ, false);
-        return why;
+        return EvidencePicks.reasons(r, EvidencePicks.Novelty.AS_READ, false);
     }
 
     private static Set<EvidenceReason> dayWhy(ProgressRepository.Row r) {
@@ -362,7 +361,13 @@ public class ProgressService {
     }
 
     /** The child's hard moments of the last 28 days, read once, and what they mean for each goal. */
-    private record Evidence(ZoneId zone, LocalDate asOf, List<ProgressRepository.Row> hardMoments) {
+    private record Evidence(ZoneId zone, LocalDate asOf, List<ProgressRepository.Row> hardMoments,
+            List<ProgressRules.HardMoment> moments) {
+
+        Evidence(ZoneId zone, LocalDate asOf, List<ProgressRepository.Row> hardMoments) {
+            this(zone, asOf, hardMoments, hardMoments.stream().map(r -> new ProgressRules.HardMoment(r.id(), r.goalId(),
+                    LocalDate.ofInstant(r.occurredAt(), zone), r.domain(), r.setting())).toList());
+        }
 
         static boolean gapChecked(GoalSummary goal) {
             return goal.status() == GoalStatus.MET || goal.status() == GoalStatus.MAINTAINING;
@@ -373,8 +378,6 @@ public class ProgressService {
         }
 
         ProgressRules.Gap gap(GoalSummary goal, List<EvidenceCell> goalCells) {
-            List<ProgressRules.HardMoment> moments = hardMoments.stream().map(r -> new ProgressRules.HardMoment(r.id(),
-                    r.goalId(), LocalDate.ofInstant(r.occurredAt(), zone), r.domain(), r.setting())).toList();
             return ProgressRules.gap(goal.status(), statusDay(goal), goal.id(), goal.domain(),
                     ProgressRules.Bar.of(goal.mastery()).level(), moments, goalCells, asOf);
         }
