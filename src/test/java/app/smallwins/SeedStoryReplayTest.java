@@ -245,7 +245,7 @@ class SeedStoryReplayTest {
         as(team.parent).get(team.childPath() + "/wins?period=WEEK&date=" + lastWeek).then().statusCode(200)
                 .body("wins", equalTo(1))
                 .body("summary", equalTo("One win this week, in learning."))
-                .body("celebration", equalTo("Celebrate the week with what lands with Johnny: bubbles and a high five."))
+                .body("celebration", equalTo("Celebrate the week with what lands with Johnny: “bubbles and a high five”."))
                 .body("items", hasSize(0))
                 .body("regulation.summary", notNullValue());
         as(team.parent).get(team.childPath() + "/wins?period=DAY&date="

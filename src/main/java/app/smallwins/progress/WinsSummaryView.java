@@ -28,7 +28,7 @@ public record WinsSummaryView(
                 + "month names its milestones.", examples = "2 wins today: tried a pea (a first time!) and slept through "
                 + "the night.") String summary,
         @Schema(nullable = true, description = "A celebration in the child's own terms (their `celebrateWith`), for a "
-                + "week or a month.", examples = "Celebrate the week with what lands with Arjun: bubbles and a high five.")
+                + "week or a month.", examples = "Celebrate the week with what lands with Arjun: “bubbles and a high five”.")
         String celebration,
         @Schema(description = "DAY: every win of the day, newest first (at most 50). Empty for WEEK and MONTH.")
         List<ObservationRef> items,

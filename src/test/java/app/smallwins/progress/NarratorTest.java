@@ -99,7 +99,7 @@ class NarratorTest {
                 narrator.week(5, List.of(Domain.SELF_CARE, Domain.COMMUNICATION), List.of(pea), 1));
         assertEquals("12 wins this month. 2 first times: tried a pea and slept through the night. Newly mastered in "
                 + "real life: Ask for help.", narrator.month(12, List.of(pea, sleep), 2, List.of("Ask for help")));
-        assertEquals("Celebrate the week with what lands with Arjun: bubbles and a high five.",
+        assertEquals("Celebrate the week with what lands with Arjun: “bubbles and a high five”.",
                 narrator.celebration(WinsSummaryView.Period.WEEK, "bubbles and a high five!", 5));
         assertEquals("Celebrate the month together, and add to Arjun’s profile what lands best (celebrate with), so "
                 + "the whole team can use it.", narrator.celebration(WinsSummaryView.Period.MONTH, null, 3));
