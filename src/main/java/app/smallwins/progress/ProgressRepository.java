@@ -127,34 +127,31 @@ public class ProgressRepository {
      * the child dysregulated or shut down. Newest first, at most `limit` (the gap needs two).
      */
     public List<Row> hardMoments(UUID childId, Instant from, Instant to, int limit) {
-        return typedRows.list("select " + REF_COLUMNS + """
-
-                from observation o
-                where o.child_id = ? and o.deleted_at is null and o.occurred_at >= ? and o.occurred_at < ?
-                  and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))
-                order by o.occurred_at desc, o.id desc limit ?""", List.of(childId, from, to, limit),
-                ProgressRepository::row);
+        return newest(childId, "o.occurred_at >= ? and o.occurred_at < ?"
+                + " and (o.kind = 'SETBACK' or o.regulation in ('DYSREGULATED', 'SHUTDOWN'))",
+                List.of(from, to), limit);
     }
 
     /** The newest wins no goal records, up to `to`: the chart's "not on paper". */
     public List<Row> notOnPaper(UUID childId, Instant to, int limit) {
-        return typedRows.list("select " + REF_COLUMNS + """
-
-                from observation o
-                where o.child_id = ? and o.kind = 'WIN' and o.goal_id is null and o.deleted_at is null
-                  and o.occurred_at < ?
-                order by o.occurred_at desc, o.id desc limit ?""", List.of(childId, to, limit),
-                ProgressRepository::row);
+        return newest(childId, "o.kind = 'WIN' and o.goal_id is null and o.occurred_at < ?", List.of(to), limit);
     }
 
     /** The period's wins (or only its first times), newest first, at most `limit`. */
     public List<Row> winsIn(UUID childId, Instant from, Instant to, boolean firstTimesOnly, int limit) {
-        return typedRows.list("select " + REF_COLUMNS + """
+        return newest(childId, "o.kind = 'WIN' and o.occurred_at >= ? and o.occurred_at < ?"
+                + (firstTimesOnly ? " and o.first_time" : ""), List.of(from, to), limit);
+    }
 
-                from observation o
-                where o.child_id = ? and o.kind = 'WIN' and o.deleted_at is null
-                  and o.occurred_at >= ? and o.occurred_at < ?""" + (firstTimesOnly ? " and o.first_time" : "")
-                + " order by o.occurred_at desc, o.id desc limit ?", List.of(childId, from, to, limit),
+    /** The child's newest live observations matching `where` (its placeholders bound to `bound`), at most `limit`. */
+    private List<Row> newest(UUID childId, String where, List<?> bound, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(childId);
+        parameters.addAll(bound);
+        parameters.add(limit);
+        return typedRows.list("select " + REF_COLUMNS
+                + " from observation o where o.child_id = ? and o.deleted_at is null and " + where
+                + " order by o.occurred_at desc, o.id desc limit ?", parameters,
                 ProgressRepository::row);
     }
 
