@@ -47,7 +47,12 @@ public final class CurrentMembership {
 
     /** The same condition on a team_membership alias in SQL; bind {@link #sqlTokenRoles}. */
     public static String sql(String m) {
-        return " (%1$s.removed_at is null and %1$s.role = any(:tokenRoles)) ".formatted(m);
+        return sql(m, ":tokenRoles");
+    }
+
+    /** The same, with the array in a place of one's own (a JDBC {@code ?}). */
+    public static String sql(String m, String rolesPlace) {
+        return " (%1$s.removed_at is null and %1$s.role = any(%2$s)) ".formatted(m, rolesPlace);
     }
 
     /** The token's team roles, or a role no membership has when it carries none. */

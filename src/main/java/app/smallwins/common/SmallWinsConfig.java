@@ -21,6 +21,8 @@ public interface SmallWinsConfig {
 
     Idempotency idempotency();
 
+    Live live();
+
     interface Db {
         /** The one schema every table lives in (Flyway, Hibernate and the search path use it). */
         String schema();
@@ -45,5 +47,25 @@ public interface SmallWinsConfig {
 
         /** How often keys older than the retention are deleted. */
         Duration purgeInterval();
+    }
+
+    interface Live {
+        /** How long events are kept for Last-Event-ID replay and polling; an older position gets a reset. */
+        Duration retention();
+
+        /** How often events older than the retention are deleted. */
+        Duration purgeInterval();
+
+        /** How often an idle stream gets a comment line, so proxies keep it open. */
+        Duration heartbeatInterval();
+
+        /** How often a node reads the event table even when no notification came (the safety net). */
+        Duration wakeInterval();
+
+        /** How long a node waits before listening again after losing its database connection. */
+        Duration reconnectDelay();
+
+        /** How often the paper-reality gaps are checked for flips that only time makes (one node per round). */
+        Duration gapCheckInterval();
     }
 }

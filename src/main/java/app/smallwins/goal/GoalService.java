@@ -32,6 +32,9 @@ import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
+import app.smallwins.live.EventRefs;
+import app.smallwins.live.EventType;
+import app.smallwins.live.LiveEvents;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
@@ -51,15 +54,17 @@ public class GoalService {
     private final Idempotency idempotency;
     private final People people;
     private final ObjectMapper json;
+    private final LiveEvents live;
 
     GoalService(GoalRepository goals, ChildAccess access, AccessLog accessLog, Idempotency idempotency, People people,
-            ObjectMapper json) {
+            ObjectMapper json, LiveEvents live) {
         this.goals = goals;
         this.access = access;
         this.accessLog = accessLog;
         this.idempotency = idempotency;
         this.people = people;
         this.json = json;
+        this.live = live;
     }
 
     @Transactional
@@ -96,6 +101,7 @@ public class GoalService {
                     goals.flush();
                     recordRevision(grant, goal, Map.of(), snapshot(goal, saved));
                     accessLog.change(grant, "goal.create", TARGET, goal.id);
+                    live.emit(grant, EventType.GOAL_CREATED, EventRefs.goal(goal.id));
                     return view(goal, saved, people.names(List.of(goal.createdBy)));
                 });
     }
@@ -173,6 +179,7 @@ public class GoalService {
             goals.flush();
             recordRevision(grant, goal, old, updated);
             accessLog.change(grant, "goal.update", TARGET, goalId);
+            live.emit(grant, EventType.GOAL_CHANGED, EventRefs.goal(goalId));
         }
         return view(goal, after, people.names(List.of(goal.createdBy)));
     }

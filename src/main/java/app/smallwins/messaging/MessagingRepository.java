@@ -146,15 +146,16 @@ public class MessagingRepository {
     }
 
     /** Moves the user's read marker forward to the message; never backwards. */
-    public void markRead(Conversation conversation, UUID userId, Message upTo) {
-        em.createNativeQuery("""
+    /** Moves the reader's marker forward (never back); whether it moved. */
+    public boolean markRead(Conversation conversation, UUID userId, Message upTo) {
+        return em.createNativeQuery("""
                 insert into conversation_read (conversation_id, user_id, child_id, last_read_at, last_read_message_id)
                 values (?1, ?2, ?3, ?4, ?5)
                 on conflict (conversation_id, user_id) do update
                   set last_read_at = excluded.last_read_at, last_read_message_id = excluded.last_read_message_id
                   where conversation_read.last_read_at < excluded.last_read_at""")
                 .setParameter(1, conversation.id).setParameter(2, userId).setParameter(3, conversation.childId)
-                .setParameter(4, SqlValues.utc(upTo.createdAt)).setParameter(5, upTo.id).executeUpdate();
+                .setParameter(4, SqlValues.utc(upTo.createdAt)).setParameter(5, upTo.id).executeUpdate() > 0;
     }
 
     /** Everyone's read position in one conversation (at most the team's size): one query. */

@@ -22,6 +22,9 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
+import app.smallwins.live.EventRefs;
+import app.smallwins.live.EventType;
+import app.smallwins.live.LiveEvents;
 import app.smallwins.observation.Observation;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationSource;
@@ -50,9 +53,11 @@ public class MessagingService {
     private final Idempotency idempotency;
     private final ObservationService observations;
     private final People people;
+    private final LiveEvents live;
 
     MessagingService(MessagingRepository messaging, TeamService team, ChildAccess access, CurrentCaller currentCaller,
-            AccessLog accessLog, Idempotency idempotency, ObservationService observations, People people) {
+            AccessLog accessLog, Idempotency idempotency, ObservationService observations, People people,
+            LiveEvents live) {
         this.messaging = messaging;
         this.team = team;
         this.access = access;
@@ -61,6 +66,7 @@ public class MessagingService {
         this.idempotency = idempotency;
         this.observations = observations;
         this.people = people;
+        this.live = live;
     }
 
     private record Access(ChildGrant grant, Conversation conversation) {
@@ -214,6 +220,7 @@ public class MessagingService {
                     // The author has read their own message.
                     messaging.markRead(a.conversation(), me, m);
                     accessLog.change(grant, "message.create", "MESSAGE", m.id);
+                    live.emit(grant, EventType.MESSAGE_POSTED, EventRefs.message(conversationId, m.id));
                     return MessageView.of(m, List.of(), people.names(List.of(me)));
                 });
     }
@@ -234,6 +241,7 @@ public class MessagingService {
                 observations.syncTextFromMessage(a.grant(), m.observationId, next);
             }
             accessLog.change(a.grant(), "message.update", "MESSAGE", m.id);
+            live.emit(a.grant(), EventType.MESSAGE_EDITED, EventRefs.message(conversationId, m.id));
         }
         return messageViews(childId, conversationId, List.of(m)).get(0);
     }
@@ -249,6 +257,7 @@ public class MessagingService {
         keepEarlierBody(m);
         m.deletedAt = Times.now();
         accessLog.change(a.grant(), "message.delete", "MESSAGE", m.id);
+        live.emit(a.grant(), EventType.MESSAGE_DELETED, EventRefs.message(conversationId, m.id));
         if (m.observationId != null) {
             observations.retractWithMessage(a.grant(), m.observationId);
         }
@@ -272,7 +281,10 @@ public class MessagingService {
         Access a = enter(childId, conversationId, Permission.MESSAGE);
         Message upTo = messaging.findMessage(childId, conversationId, marker.upTo())
                 .orElseThrow(() -> ApiException.unprocessable("upTo", "is not a message of this conversation"));
-        messaging.markRead(a.conversation(), a.grant().caller().userId(), upTo);
+        UUID me = a.grant().caller().userId();
+        if (messaging.markRead(a.conversation(), me, upTo)) {
+            live.emitTo(a.grant(), me, EventType.UNREAD_CHANGED, EventRefs.conversation(conversationId));
+        }
     }
 
     @Transactional

@@ -22,6 +22,9 @@ import app.smallwins.common.idempotency.Idempotency;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
+import app.smallwins.live.EventRefs;
+import app.smallwins.live.EventType;
+import app.smallwins.live.LiveEvents;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.goal.GoalService;
 import app.smallwins.user.Names;
@@ -38,17 +41,19 @@ public class ObservationService {
     private final AccessLog accessLog;
     private final Idempotency idempotency;
     private final People people;
+    private final LiveEvents live;
     /** How far ahead of the server's clock an occurredAt may be (phones' clocks drift). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     ObservationService(ObservationRepository observations, GoalService goals, ChildAccess access, AccessLog accessLog,
-            Idempotency idempotency, People people) {
+            Idempotency idempotency, People people, LiveEvents live) {
         this.observations = observations;
         this.goals = goals;
         this.access = access;
         this.accessLog = accessLog;
         this.idempotency = idempotency;
         this.people = people;
+        this.live = live;
     }
 
     @Transactional
@@ -91,6 +96,7 @@ public class ObservationService {
         o.updatedAt = o.createdAt;
         observations.persistAndFlush(o);
         accessLog.change(grant, "observation.create", TARGET, o.id);
+        live.emit(grant, EventType.OBSERVATION_RECORDED, EventRefs.observation(o.id, o.goalId));
         return o;
     }
 
@@ -159,6 +165,7 @@ public class ObservationService {
         o.updatedAt = Times.now();
         observations.flush();
         accessLog.change(grant, "observation.update", TARGET, observationId);
+        live.emit(grant, EventType.OBSERVATION_CHANGED, EventRefs.observation(o.id, o.goalId));
         return views(childId, List.of(o)).get(0);
     }
 
@@ -168,6 +175,7 @@ public class ObservationService {
         observations.findLive(grant.childId(), observationId).ifPresent(o -> {
             o.text = text;
             o.updatedAt = Times.now();
+            live.emit(grant, EventType.OBSERVATION_CHANGED, EventRefs.observation(o.id, o.goalId));
         });
     }
 
@@ -181,6 +189,7 @@ public class ObservationService {
             o.deletedAt = Times.now();
             o.deletedBy = grant.caller().userId();
             accessLog.change(grant, "observation.retract", TARGET, observationId);
+            live.emit(grant, EventType.OBSERVATION_DELETED, EventRefs.observation(o.id, o.goalId));
         });
     }
 
@@ -195,6 +204,7 @@ public class ObservationService {
         o.deletedAt = Times.now();
         o.deletedBy = grant.caller().userId();
         accessLog.change(grant, "observation.delete", TARGET, observationId);
+        live.emit(grant, EventType.OBSERVATION_DELETED, EventRefs.observation(o.id, o.goalId));
     }
 
     /** One cheer per person per win: cheering again returns the first cheer. */
@@ -221,6 +231,7 @@ public class ObservationService {
                     boolean created = stored.id.equals(cheer.id);
                     if (created) {
                         accessLog.change(grant, "cheer.create", "CHEER", stored.id);
+                        live.emit(grant, EventType.CHEER_ADDED, EventRefs.cheer(observationId, stored.id));
                     }
                     return new CheerOutcome(CheerView.of(stored, people.names(List.of(stored.authorId))), created);
                 });

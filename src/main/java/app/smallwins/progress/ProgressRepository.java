@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -261,4 +262,46 @@ public class ProgressRepository {
         return em.unwrap(Session.class);
     }
 
+
+    // --- The paper-reality gap as last announced (GapWatch) ---
+
+    /**
+     * Makes the transactions that check one child's gaps take turns, so a flip is announced
+     * once: a lock on the child's id, held to commit (advisory, in its own two-key space).
+     */
+    void lockGapFlags(UUID childId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(1397227335, hashtext(cast(:child as text)))")
+                .setParameter("child", childId).getSingleResult();
+    }
+
+    /** The child's goals whose gap was last announced as flagged. */
+    Set<UUID> flaggedGoals(UUID childId) {
+        return new java.util.HashSet<>(em.createNativeQuery(
+                "select goal_id from goal_gap_flag where child_id = :child and flagged", UUID.class)
+                .setParameter("child", childId).getResultList());
+    }
+
+    void setGapFlag(UUID childId, UUID goalId, boolean flagged) {
+        em.createNativeQuery("""
+                insert into goal_gap_flag (goal_id, child_id, flagged, changed_at) values (:goal, :child, :flagged, now())
+                on conflict (goal_id) do update set flagged = excluded.flagged, changed_at = excluded.changed_at""")
+                .setParameter("goal", goalId).setParameter("child", childId).setParameter("flagged", flagged)
+                .executeUpdate();
+    }
+
+    /** Claims this round of the time-driven check for the calling node, if no node did within the interval. */
+    boolean claimGapRound(java.time.Duration interval) {
+        return em.createNativeQuery("""
+                update gap_watch_round set checked_at = now()
+                where checked_at < now() - make_interval(secs => :seconds)""")
+                .setParameter("seconds", (double) interval.toSeconds()).executeUpdate() == 1;
+    }
+
+    /** Children whose gaps may flip with time: a goal marked met or maintaining, or a gap still announced. */
+    List<UUID> childrenWithGapsToWatch() {
+        return em.createNativeQuery("""
+                select child_id from goal where status in ('MET', 'MAINTAINING')
+                union
+                select child_id from goal_gap_flag where flagged""", UUID.class).getResultList();
+    }
 }

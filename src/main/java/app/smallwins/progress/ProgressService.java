@@ -61,6 +61,7 @@ public class ProgressService {
     static final int NOT_ON_PAPER = 10;
     static final int DAY_ITEMS = 50;
     static final int FIRST_TIME_WINS = 20;
+    static final EnumSet<GoalStatus> GAP_CHECKED = EnumSet.of(GoalStatus.MET, GoalStatus.MAINTAINING);
     static final EnumSet<GoalStatus> CHARTED = EnumSet.of(GoalStatus.ACTIVE, GoalStatus.MET, GoalStatus.MAINTAINING);
 
     ProgressService(ChildAccess access, EntityManager em, ChildService children, GoalService goals,
@@ -148,6 +149,31 @@ public class ProgressService {
                 new GoalProgressView.EvidenceView(
                         firstTimes.stream().map(r -> cite.ref(r, EvidencePicks.reasons(r, novelty, false))).toList(),
                         telling.map(cite::ref).orElse(null)));
+    }
+
+    /**
+     * The goals whose paper-reality gap the rules flag today (rule 8 of docs/progress.md, as the
+     * chart and goal progress show it), among the child's goals marked met or maintaining (the
+     * only ones it applies to): the live events progress.flagged and progress.cleared. Three
+     * queries, none when no goal is marked met.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Set<UUID> flaggedGoals(ChildGrant grant) {
+        List<GoalSummary> checked = goals.summaries(grant, GAP_CHECKED);
+        if (checked.isEmpty()) {
+            return Set.of();
+        }
+        ZoneId zone = children.timeZone(grant);
+        LocalDate asOf = LocalDate.now(zone);
+        Instant end = startOf(asOf.plusDays(1), zone);
+        Map<UUID, List<EvidenceCell>> cells = progress
+                .cells(grant.childId(), checked.stream().map(GoalSummary::id).toList(), zone.getId(),
+                        startOf(asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), zone), end)
+                .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
+        Evidence evidence = new Evidence(zone, asOf, progress.hardMoments(grant.childId(),
+                startOf(asOf.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end, HARD_MOMENTS));
+        return checked.stream().filter(g -> evidence.gap(g, cells.getOrDefault(g.id(), List.of())).flagged())
+                .map(GoalSummary::id).collect(Collectors.toSet());
     }
 
     @Transactional

@@ -17,6 +17,9 @@ import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
+import app.smallwins.live.EventRefs;
+import app.smallwins.live.EventType;
+import app.smallwins.live.LiveEvents;
 import app.smallwins.user.People;
 
 @ApplicationScoped
@@ -29,13 +32,16 @@ public class TeamService {
     private final ChildAccess access;
     private final AccessLog accessLog;
     private final Idempotency idempotency;
+    private final LiveEvents live;
 
-    TeamService(TeamRepository team, People people, ChildAccess access, AccessLog accessLog, Idempotency idempotency) {
+    TeamService(TeamRepository team, People people, ChildAccess access, AccessLog accessLog, Idempotency idempotency,
+            LiveEvents live) {
         this.team = team;
         this.people = people;
         this.access = access;
         this.accessLog = accessLog;
         this.idempotency = idempotency;
+        this.live = live;
     }
 
     @Transactional
@@ -105,6 +111,7 @@ public class TeamService {
                     m.invitedEmail = body.email();
                     team.persistAndFlush(m);
                     accessLog.change(grant, "team.add", TARGET, m.id);
+                    live.emit(grant, EventType.TEAM_CHANGED, EventRefs.membership(m.id));
                     return MembershipView.of(m, userId == null ? null : people.names(List.of(userId)).of(userId),
                             true);
                 });
@@ -117,5 +124,9 @@ public class TeamService {
                 .orElseThrow(() -> ApiException.notFound("Membership"));
         m.removedAt = Times.now();
         accessLog.change(grant, "team.remove", TARGET, m.id);
+        live.emit(grant, EventType.TEAM_CHANGED, EventRefs.membership(m.id));
+        if (m.userId != null) {
+            live.tellFormerMember(grant, m.userId, EventRefs.membership(m.id));
+        }
     }
 }

@@ -55,7 +55,7 @@ public class TypedRows {
 
     /**
      * The rows of one statement. Parameters, in order: UUID, UUID[] (bound as one uuid array,
-     * for {@code = any(?)}), String, Integer, Instant.
+     * for {@code = any(?)}), String, String[] (one text array), Integer, Long, Instant.
      */
     public <R> List<R> list(String sql, List<?> parameters, Mapper<R> mapper) {
         Session session = em.unwrap(Session.class);
@@ -86,8 +86,12 @@ public class TypedRows {
             statement.setArray(index, connection.createArrayOf("uuid", ids));
         } else if (value instanceof Instant instant) {
             statement.setObject(index, SqlValues.utc(instant));
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, connection.createArrayOf("text", texts));
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
         } else if (value instanceof String text) {
             statement.setString(index, text);
         } else if (value instanceof UUID id) {
