@@ -27,3 +27,13 @@ from (values ('00000000-0000-4000-8000-0000000f0001', 'tina', 'teacher', 'class 
              ('00000000-0000-4000-8000-0000000f0004', 'pam', 'parent', 'mother')) as v (id, subject, role, relationship)
 join app_user u on u.subject = v.subject
 on conflict do nothing;
+
+-- The team's forming, as live events (GET /api/v1/me/events?after=0 shows them to each member;
+-- README, "Watch it live"). Written once, whatever the number of dev restarts.
+insert into live_event (id, child_id, type, occurred_at, roles, membership_id)
+select nextval('live_event_id_seq'), '00000000-0000-4000-8000-0000000c0001', 'team.changed', m.created_at,
+       '{teacher,para,therapist,parent}', m.id
+from team_membership m
+where m.child_id = '00000000-0000-4000-8000-0000000c0001'
+  and not exists (select 1 from live_event e where e.membership_id = m.id and e.type = 'team.changed')
+order by m.id;

@@ -91,7 +91,8 @@ class LiveEventsApiTest {
         try (EventStreams.Stream outsider = EventStreams.open(team.otherParent);
                 EventStreams.Stream stranger = EventStreams.open(team.strangerTeacher);
                 EventStreams.Stream admin = EventStreams.open(team.admin)) {
-            assertTrue(memberStreams.get(0).contentType().startsWith("text/event-stream"));
+            assertTrue(memberStreams.get(0).header("Content-Type").startsWith("text/event-stream"));
+            assertEquals("no-cache", memberStreams.get(0).header("Cache-Control"), "no cache holds an event back");
             String message = postMessage(team, team.teacher, conversation, "He sorted all the shapes by colour today");
             for (EventStreams.Stream s : memberStreams) {
                 Event e = s.expect("message.posted", "messageId", message);
@@ -134,7 +135,9 @@ class LiveEventsApiTest {
     @Test
     void everyChangeToTheRecordEmitsItsEvent() {
         CareTeam team = new CareTeam();
-        try (EventStreams.Stream parent = EventStreams.open(team.parent)) {
+        try (EventStreams.Stream parent = EventStreams.open(team.parent);
+                EventStreams.Stream outsider = EventStreams.open(team.otherParent);
+                EventStreams.Stream stranger = EventStreams.open(team.strangerTeacher)) {
             String goal = createGoal(team.teacher, team, "Asks for help with words");
             parent.expect("goal.created", "goalId", goal);
 
@@ -166,6 +169,9 @@ class LiveEventsApiTest {
                     .then().statusCode(201).extract().path("id");
             parent.expect("team.changed", "membershipId", newMember);
             parent.expectNothing(SILENT);
+            // None of it reached anyone off the team.
+            outsider.expectNothing(Duration.ZERO);
+            stranger.expectNothing(Duration.ZERO);
         }
     }
 

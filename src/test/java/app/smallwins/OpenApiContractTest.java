@@ -83,7 +83,7 @@ class OpenApiContractTest {
             }
         }
         assertAll(checks);
-        assertThat(operationIds, org.hamcrest.Matchers.containsInAnyOrder("getMe", "getUnread",
+        assertThat(operationIds, org.hamcrest.Matchers.containsInAnyOrder("getMe", "getUnread", "getMyEvents",
                 "createChild", "listChildren", "getChild", "updateChild", "archiveChild",
                 "listTeam", "addTeamMember", "getTeamMember", "removeTeamMember", "listAccessLog",
                 "createGoal", "listGoals", "getGoal", "updateGoal", "getGoalHistory",

@@ -15,7 +15,6 @@ import app.smallwins.access.Caller;
 import app.smallwins.access.CurrentCaller;
 import app.smallwins.common.Times;
 import app.smallwins.common.error.ApiException;
-import app.smallwins.common.paging.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -57,19 +56,23 @@ public class EventFeed {
         expiries.shutdownNow();
     }
 
-    /** Events after a position, oldest first; a position older than the retention gets one {@code reset}. */
-    public Page<EventView> page(String after, int limit) {
+    /**
+     * Events after a position ({@code after}, else {@code Last-Event-ID}), oldest first; a
+     * position older than the retention gets one {@code reset}.
+     */
+    public EventPage page(String after, String lastEventId, int limit) {
         Caller caller = currentCaller.get();
-        Long position = position("after", after);
+        Long resumed = position("Last-Event-ID", lastEventId);
+        Long position = after != null ? position("after", after) : resumed;
         LiveEventRepository.Head head = QuarkusTransaction.requiringNew().call(events::head);
         if (position != null && tooFarBehind(position, head)) {
-            return new Page<>(List.of(EventView.reset(head.newest(), Times.now())), null);
+            return new EventPage(List.of(EventView.reset(head.newest(), Times.now())), null);
         }
         long from = position == null ? head.purgedThrough() : position;
         List<LiveEventRepository.Row> rows = QuarkusTransaction.requiringNew()
                 .call(() -> events.visibleAfter(caller, from, limit + 1));
         List<EventView> items = rows.stream().limit(limit).map(EventView::of).toList();
-        return new Page<>(items, rows.size() > limit ? items.get(limit - 1).id() : null);
+        return new EventPage(items, rows.size() > limit ? items.get(limit - 1).id() : null);
     }
 
     /**

@@ -103,8 +103,8 @@ public final class EventStreams {
             reader.start();
         }
 
-        public String contentType() {
-            return response.headers().firstValue("Content-Type").orElse("");
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse("");
         }
 
         private void read() {

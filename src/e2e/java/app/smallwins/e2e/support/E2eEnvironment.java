@@ -15,10 +15,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -29,10 +31,12 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import io.restassured.RestAssured;
 
 /**
- * Starts Keycloak (realm imported from docker/keycloak/realm.json) and the packaged app
- * once per test run, and stops both when the run ends: through JUnit's root store when the
- * run completes (whatever failed), and through a JVM shutdown hook when the JVM is told to
- * stop early. A test failure prints the tail of both servers' logs (target/e2e/*.log).
+ * Starts Keycloak (realm imported from docker/keycloak/realm.json) and two instances of the
+ * packaged app (same jar and schema, ports of their own: {@link E2eSettings#app()} and
+ * {@link E2eSettings#secondApp()}) once per test run, and stops them when the run ends:
+ * through JUnit's root store when the run completes (whatever failed), and through a JVM
+ * shutdown hook when the JVM is told to stop early. A test failure prints the tail of every
+ * server's log (target/e2e/*.log).
  */
 public final class E2eEnvironment
         implements BeforeAllCallback, AfterTestExecutionCallback, LifecycleMethodExecutionExceptionHandler {
@@ -100,28 +104,35 @@ public final class E2eEnvironment
         }
     }
 
-    /** The two servers and how to start and stop them. */
+    /** Keycloak and the app's instances, and how to start and stop them. */
     private static final class Servers {
 
         private final E2eSettings settings;
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final List<AppNode> nodes;
+        /** The started instances, in the order of {@code nodes} (the shutdown hook may read it meanwhile). */
+        private final List<ManagedProcess> apps = new CopyOnWriteArrayList<>();
         private ManagedProcess keycloak;
-        private ManagedProcess app;
 
         Servers(E2eSettings settings) {
             this.settings = settings;
+            this.nodes = List.of(settings.app(), settings.secondApp());
         }
 
         void start() throws Exception {
             checkPrerequisites();
             ManagedProcess.stopLeftover("keycloak", settings.dir(), settings.keycloakHome().toString());
-            ManagedProcess.stopLeftover("app", settings.dir(), settings.appJar().toString());
+            for (AppNode node : nodes) {
+                ManagedProcess.stopLeftover(node.name(), settings.dir(), settings.appJar().toString());
+            }
             requireFreePort(settings.keycloakPort(), "e2e.keycloak.port");
-            requireFreePort(settings.appPort(), "e2e.app.port");
-            requireFreePort(settings.appManagementPort(), "e2e.app.management-port");
+            for (AppNode node : nodes) {
+                requireFreePort(node.port(), "e2e." + node.name() + ".port");
+                requireFreePort(node.managementPort(), "e2e." + node.name() + ".management-port");
+            }
             resetSchema();
             startKeycloak();
-            startApp();
+            startApps();
             RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         }
 
@@ -161,13 +172,27 @@ public final class E2eEnvironment
             awaitOk(keycloak, settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_START);
         }
 
-        /** The packaged app, configured only by the environment variables docs/deployment.md lists. */
-        private void startApp() throws Exception {
+        /**
+         * Every instance at once, then waits for each to be ready: they share the start-up's
+         * minutes instead of adding them up. Both run Flyway against the one empty schema at the
+         * same moment, as nodes of a rolling deployment may; Flyway serialises them with a lock.
+         */
+        private void startApps() throws Exception {
+            for (AppNode node : nodes) {
+                apps.add(startApp(node));
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                awaitOk(apps.get(i), nodes.get(i).managementUrl() + "/q/health/ready", APP_START);
+            }
+        }
+
+        /** One instance of the packaged app, configured only by the environment variables docs/deployment.md lists. */
+        private ManagedProcess startApp(AppNode node) throws IOException {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.appPort()));
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(node.port()));
             env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(settings.appManagementPort()));
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(node.managementPort()));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.dbUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", settings.dbUsername());
             if (!settings.dbPassword().isEmpty()) { // trust auth on loopback needs none
@@ -177,9 +202,8 @@ public final class E2eEnvironment
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", Keycloak.API_AUDIENCE);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            app = ManagedProcess.start("app", List.of(java, "-jar", settings.appJar().toString()), env,
+            return ManagedProcess.start(node.name(), List.of(java, "-jar", settings.appJar().toString()), env,
                     settings.appJar().getParent(), settings.dir());
-            awaitOk(app, settings.appManagementUrl() + "/q/health/ready", APP_START);
         }
 
         private void awaitOk(ManagedProcess process, String url, Duration timeout) throws Exception {
@@ -206,11 +230,9 @@ public final class E2eEnvironment
         }
 
         synchronized void stop() {
-            // The app first: it holds connections to Keycloak and PostgreSQL.
-            if (app != null) {
-                app.stop();
-                app = null;
-            }
+            // The apps first: they hold connections to Keycloak and PostgreSQL.
+            apps.forEach(ManagedProcess::stop);
+            apps.clear();
             if (keycloak != null) {
                 keycloak.stop();
                 keycloak = null;
@@ -219,7 +241,9 @@ public final class E2eEnvironment
 
         String tails() {
             StringBuilder out = new StringBuilder();
-            for (ManagedProcess process : new ManagedProcess[] { keycloak, app }) {
+            List<ManagedProcess> all = new ArrayList<>(apps);
+            all.add(0, keycloak);
+            for (ManagedProcess process : all) {
                 if (process != null) {
                     out.append(String.format("%n----- last %d lines of %s -----%n%s%n", TAIL_LINES, process.log,
                             process.tail(TAIL_LINES)));

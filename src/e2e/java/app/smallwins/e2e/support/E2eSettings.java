@@ -10,8 +10,10 @@ import java.nio.file.Path;
 public record E2eSettings(
         Path dir,
         Path appJar,
-        int appPort,
-        int appManagementPort,
+        // The instance every scenario talks to unless it says otherwise (Api's requests go here).
+        AppNode app,
+        // A second instance of the same jar and schema: for what must work across nodes (live events).
+        AppNode secondApp,
         Path keycloakHome,
         Path keycloakJavaHome,
         int keycloakPort,
@@ -31,8 +33,8 @@ public record E2eSettings(
         return new E2eSettings(
                 path("e2e.dir", "target/e2e"),
                 path("e2e.app.jar", "target/quarkus-app/quarkus-run.jar"),
-                Integer.parseInt(System.getProperty("e2e.app.port", "8089")),
-                Integer.parseInt(System.getProperty("e2e.app.management-port", "9089")),
+                new AppNode("app", port("e2e.app.port", 8089), port("e2e.app.management-port", 9089)),
+                new AppNode("app-b", port("e2e.app-b.port", 8090), port("e2e.app-b.management-port", 9090)),
                 path("e2e.keycloak.home", "target/e2e/keycloak-26.7.3"),
                 path("e2e.keycloak.java-home", "/usr/lib/jvm/temurin-25-jdk-amd64"),
                 Integer.parseInt(System.getProperty("e2e.keycloak.port", "8180")),
@@ -43,18 +45,22 @@ public record E2eSettings(
                 System.getProperty("e2e.db.schema", "smallwins_e2e"));
     }
 
+    private static int port(String property, int fallback) {
+        return Integer.parseInt(System.getProperty(property, Integer.toString(fallback)));
+    }
+
     private static Path path(String property, String fallback) {
         return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
     }
 
-    /** The app's base URL. 127.0.0.1 everywhere: a token's issuer follows the host name used. */
+    /** The first app instance's base URL. 127.0.0.1 everywhere: a token's issuer follows the host name used. */
     public String appUrl() {
-        return "http://127.0.0.1:" + appPort;
+        return app.url();
     }
 
-    /** The app's management interface: health and metrics, on a port of their own. */
+    /** The first app instance's management interface: health and metrics, on a port of their own. */
     public String appManagementUrl() {
-        return "http://127.0.0.1:" + appManagementPort;
+        return app.managementUrl();
     }
 
     public String keycloakUrl() {

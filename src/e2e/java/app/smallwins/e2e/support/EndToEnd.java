@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks an end-to-end test class: Keycloak and the packaged app are running (started once
- * for the whole run) before its {@code @BeforeAll} methods. Name the class {@code *E2EIT}.
+ * Marks an end-to-end test class: Keycloak and the packaged app's two instances are running
+ * (started once for the whole run) before its {@code @BeforeAll} methods. Name the class
+ * {@code *E2EIT}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
