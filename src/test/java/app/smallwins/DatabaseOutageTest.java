@@ -102,7 +102,13 @@ class DatabaseOutageTest {
             writers.shutdownNow();
         }
 
-        given().get(readiness).then().statusCode(200).body("status", equalTo("UP"));
+        // Ready again once the node listens for live events again too (within the reconnect delay).
+        long readyBy = System.nanoTime() + RECOVERY.toNanos();
+        while (given().get(readiness).statusCode() != 200 && System.nanoTime() < readyBy) {
+            Thread.sleep(100);
+        }
+        given().get(readiness).then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'live events' }.status", equalTo("UP"));
         List<Outcome> refused = outcomes.stream().filter(o -> o.status() != 201).toList();
         assertThat("503s during the outage", refused.size(), greaterThan(0));
         assertThat("anything but 201 and 503",

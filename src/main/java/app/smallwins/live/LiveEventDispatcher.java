@@ -93,9 +93,13 @@ public class LiveEventDispatcher {
         streams.values().forEach(set -> set.forEach(EventStream::close));
     }
 
-    /** Whether this node is listening now (readiness of live events, for tests and health). */
-    public boolean isListening() {
+    /** Whether this node is listening now (its readiness, LiveEventsHealth). */
+    boolean isListening() {
         return listening;
+    }
+
+    int openStreams() {
+        return open.get();
     }
 
     void register(EventStream stream) {
