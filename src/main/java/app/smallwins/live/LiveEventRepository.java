@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import app.smallwins.access.Caller;
 import app.smallwins.access.CurrentMembership;
-import app.smallwins.common.persistence.SqlValues;
 import app.smallwins.common.persistence.TypedRows;
 import app.smallwins.common.security.Role;
 
@@ -102,11 +100,9 @@ public class LiveEventRepository {
     record Recipient(long eventId, UUID userId, Role via) {
     }
 
-    private final EntityManager em;
     private final TypedRows rows;
 
-    LiveEventRepository(EntityManager em, TypedRows rows) {
-        this.em = em;
+    LiveEventRepository(TypedRows rows) {
         this.rows = rows;
     }
 
@@ -153,17 +149,16 @@ public class LiveEventRepository {
      * lock so one node purges at a time; returns how many went.
      */
     int purgeOlderThan(Instant before, int batch) {
-        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", PURGE_LOCK).getSingleResult();
-        return ((Number) em.createNativeQuery("""
+        rows.list("select 1 from pg_advisory_xact_lock(?)", List.of(PURGE_LOCK), r -> r.getInt(1));
+        return rows.list("""
                 with gone as (
                     delete from live_event where id in (
-                        select id from live_event where occurred_at < :before order by id limit :batch)
+                        select id from live_event where occurred_at < ? order by id limit ?)
                     returning id),
                 moved as (
                     update live_event_horizon set purged_through = greatest(purged_through, (select max(id) from gone))
                     where exists (select 1 from gone) returning 1)
-                select count(*) from gone""")
-                .setParameter("before", SqlValues.utc(before)).setParameter("batch", batch).getSingleResult()).intValue();
+                select count(*) from gone""", List.of(before, batch), r -> r.getInt(1)).get(0);
     }
 
     // --- The node's own connection (LiveEventDispatcher): plain JDBC, outside any transaction. ---

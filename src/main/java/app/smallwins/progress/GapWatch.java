@@ -59,14 +59,12 @@ public class GapWatch {
     @Transactional(Transactional.TxType.MANDATORY)
     void check(ChildGrant grant) {
         UUID child = grant.childId();
-        Set<UUID> announced = flags.flaggedGoals(child);
-        Set<UUID> flagged = progress.flaggedGoals(grant);
-        if (announced.isEmpty() && flagged.isEmpty()) {
-            return;
+        if (!flags.hasGapsToWatch(child)) {
+            return; // most children, most of the time: no goal marked met, nothing announced
         }
         flags.lockGapFlags(child);
-        announced = flags.flaggedGoals(child);
-        flagged = progress.flaggedGoals(grant);
+        Set<UUID> announced = flags.flaggedGoals(child);
+        Set<UUID> flagged = progress.flaggedGoals(grant);
         Set<UUID> raised = new HashSet<>(flagged);
         raised.removeAll(announced);
         Set<UUID> cleared = new HashSet<>(announced);

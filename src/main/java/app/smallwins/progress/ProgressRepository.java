@@ -264,21 +264,32 @@ public class ProgressRepository {
 
 
     // --- The paper-reality gap as last announced (GapWatch) ---
+    // Reads go through TypedRows: Hibernate keeps a plan per native query with a result class,
+    // and those keys never match again, so its plan cache filled up and its lookups dominated
+    // a write's CPU (docs/benchmarks.md, "Live events").
+
+    /** Whether a gap can flip for the child: a goal marked met or maintaining, or a gap still announced. One query. */
+    boolean hasGapsToWatch(UUID childId) {
+        return typedRows.list("""
+                select exists (select 1 from goal where child_id = ? and status in ('MET', 'MAINTAINING'))
+                    or exists (select 1 from goal_gap_flag where child_id = ? and flagged)""",
+                List.of(childId, childId), row -> row.getBoolean(1)).get(0);
+    }
 
     /**
      * Makes the transactions that check one child's gaps take turns, so a flip is announced
      * once: a lock on the child's id, held to commit (advisory, in its own two-key space).
      */
     void lockGapFlags(UUID childId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(1397227335, hashtext(cast(:child as text)))")
-                .setParameter("child", childId).getSingleResult();
+        typedRows.list("select 1 from pg_advisory_xact_lock(1397227335, hashtext(cast(? as text)))", List.of(childId),
+                row -> row.getInt(1));
     }
 
     /** The child's goals whose gap was last announced as flagged. */
     Set<UUID> flaggedGoals(UUID childId) {
-        return new java.util.HashSet<>(em.createNativeQuery(
-                "select goal_id from goal_gap_flag where child_id = :child and flagged", UUID.class)
-                .setParameter("child", childId).getResultList());
+        return new java.util.HashSet<>(typedRows.list(
+                "select goal_id from goal_gap_flag where child_id = ? and flagged", List.of(childId),
+                row -> TypedRows.uuid(row, 1)));
     }
 
     void setGapFlag(UUID childId, UUID goalId, boolean flagged) {
@@ -299,9 +310,9 @@ public class ProgressRepository {
 
     /** Children whose gaps may flip with time: a goal marked met or maintaining, or a gap still announced. */
     List<UUID> childrenWithGapsToWatch() {
-        return em.createNativeQuery("""
+        return typedRows.list("""
                 select child_id from goal where status in ('MET', 'MAINTAINING')
                 union
-                select child_id from goal_gap_flag where flagged""", UUID.class).getResultList();
+                select child_id from goal_gap_flag where flagged""", List.of(), row -> TypedRows.uuid(row, 1));
     }
 }
