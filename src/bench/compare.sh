@@ -10,7 +10,9 @@
 # (32 connections); for each measurement it prints req/s, p50/p99 and the CPU milliseconds
 # per request spent by the app process and by PostgreSQL's processes (the same PostgreSQL
 # serves the benchmark schema only while this runs). Needs run.sh's request files: run
-# src/bench/run.sh once first.
+# src/bench/run.sh once first. Write scenarios (post-*) work too: every build and round sends
+# Idempotency-Keys of its own (wrk's request sequence repeats, so with shared keys the second
+# build's POSTs would be answered as replays of the first's and write nothing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/bench/lib.sh
@@ -43,19 +45,22 @@ cp -r target/quarkus-app "$ORIGINAL/"
 restore() { stop_app; rm -rf target/quarkus-app; mv "$ORIGINAL/quarkus-app" target/; rmdir "$ORIGINAL"; }
 trap restore EXIT
 
+RUN=c$(date +%s)
 echo "build	round	req_s	p50_ms	p99_ms	app_cpu_ms_per_req	postgres_cpu_ms_per_req"
 for round in $(seq "$ROUNDS"); do
+  b=0
   for build in "$@"; do
+    b=$((b + 1))
     source_dir=$(realpath "$build")
     # The build in target/quarkus-app itself is measured from the copy kept aside.
     [[ $source_dir == "$(realpath -m target/quarkus-app)" ]] && source_dir=$ORIGINAL/quarkus-app
     rm -rf target/quarkus-app
     cp -r "$source_dir" target/quarkus-app
     start_app
-    wrk_scenario 32 "${WARMUP}s" "$BENCH_APP" "$REQUESTS" warm > /dev/null
+    wrk_scenario 32 "${WARMUP}s" "$BENCH_APP" "$REQUESTS" "$RUN-warm-$round-$b" > /dev/null
     for i in 1 2; do
       app0=$(cpu_ticks "$APP_PID") pg0=$(postgres_ticks)
-      read -r rps p50 p99 ok _ <<< "$(wrk_scenario 32 "$DURATION" "$BENCH_APP" "$REQUESTS" "compare-$round-$i")"
+      read -r rps p50 p99 ok _ <<< "$(wrk_scenario 32 "$DURATION" "$BENCH_APP" "$REQUESTS" "$RUN-$round-$b-$i")"
       app1=$(cpu_ticks "$APP_PID") pg1=$(postgres_ticks)
       printf '%s\t%s.%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$build")" "$round" "$i" "$rps" "$p50" "$p99" \
         "$(per_request $((app1 - app0)) "$ok")" "$(per_request $((pg1 - pg0)) "$ok")"

@@ -27,8 +27,9 @@ set search_path to :"schema";
 set synchronous_commit = off;
 set work_mem = '256MB';
 
-truncate access_log, idempotency_record, conversation_read, message_edit, message, conversation_participant,
-         conversation, cheer, observation, goal_revision, goal_step, goal, team_membership, child, app_user;
+truncate access_log, idempotency_record, live_event, goal_gap_flag, conversation_read, message_edit, message,
+         conversation_participant, conversation, cheer, observation, goal_revision, goal_step, goal, team_membership,
+         child, app_user;
 
 -- Sizes and the time span: three school years up to asof (exclusive).
 create temp table g_size as

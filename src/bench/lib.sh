@@ -51,31 +51,52 @@ wrk_scenario() {
 # Starts the packaged app on the benchmark schema, trusting the benchmark issuer's key.
 # Extra environment (e.g. a log level) can be passed as arguments: start_app NAME=value...
 start_app() {
-  local key
+  local status=0
+  start_node "$BENCH_PORT" "$BENCH_MANAGEMENT_PORT" "$BENCH_DIR/app.log" "$@" || status=$?
+  APP_PID=$NODE_PID
+  return $status
+}
+
+# One app node (start_app is the first): start_node PORT MANAGEMENT_PORT LOG [NAME=value...].
+# Sets NODE_PID as soon as it runs (stop it with stop_node PID even if it never got ready).
+# Refuses ports something already listens on: another app there would answer the readiness
+# check, and the benchmark would measure it.
+start_node() {
+  local port=$1 management=$2 log=$3 key tries=0
+  shift 3
+  NODE_PID=
+  if ss -Hltn "( sport = :$port or sport = :$management )" | grep -q .; then
+    echo "port $port or $management is in use already (another app? set BENCH_PORT / BENCH_MANAGEMENT_PORT)" >&2
+    return 1
+  fi
   key=$(bench_keys)
-  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_PORT" \
-    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$BENCH_MANAGEMENT_PORT" \
+  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$management" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
     SMALLWINS_DB_SCHEMA="$BENCH_SCHEMA" \
     QUARKUS_OIDC_PUBLIC_KEY="$key" QUARKUS_OIDC_TOKEN_ISSUER="$BENCH_ISSUER" \
-    "$@" java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/app.log" 2>&1 &
-  APP_PID=$!
-  local tries=0
+    "$@" java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  NODE_PID=$!
   # (Builds from before the management interface answer readiness on the API port: compare.sh.)
-  until curl -sf "$BENCH_MANAGEMENT/q/health/ready" > /dev/null || curl -sf "$BENCH_APP/q/health/ready" > /dev/null; do
-    if ! kill -0 "$APP_PID" 2> /dev/null || ((tries++ > 300)); then
-      echo "the app did not start; see $BENCH_DIR/app.log" >&2
+  until curl -sf "http://127.0.0.1:$management/q/health/ready" > /dev/null \
+      || curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
+    if ! kill -0 "$NODE_PID" 2> /dev/null || ((tries++ > 300)); then
+      echo "the app did not start; see $log" >&2
       return 1
     fi
     sleep 0.2
   done
 }
 
+stop_node() {
+  kill "$1" 2> /dev/null || true
+  wait "$1" 2> /dev/null || true
+}
+
 stop_app() {
   if [[ -n ${APP_PID:-} ]]; then
-    kill "$APP_PID" 2> /dev/null || true
-    wait "$APP_PID" 2> /dev/null || true
+    stop_node "$APP_PID"
     APP_PID=
   fi
 }
@@ -108,4 +129,13 @@ generate() {
   psql -X -q -v ON_ERROR_STOP=1 -v schema="$BENCH_SCHEMA" -v scale="$1" ${2:+-v asof="$2"} -f src/bench/district.sql
   psql -X -q -c "vacuum (analyze) $BENCH_SCHEMA.observation, $BENCH_SCHEMA.message, $BENCH_SCHEMA.cheer, $BENCH_SCHEMA.access_log, $BENCH_SCHEMA.conversation_read, $BENCH_SCHEMA.team_membership, $BENCH_SCHEMA.goal, $BENCH_SCHEMA.child, $BENCH_SCHEMA.app_user"
   echo "generated scale $1 in $((SECONDS - start)) s"
+}
+
+# The hourly gap round (progress/GapWatch) runs on a node a minute after it starts, unless a
+# node ran one within half an hour; its first run on a new district announces every gap at
+# once. Marks it done now, so it does not fall inside the next half hour's measurements.
+hold_gap_round() {
+  if [[ -n $(sql "select 1 from pg_tables where schemaname = '$BENCH_SCHEMA' and tablename = 'gap_watch_round'") ]]; then
+    sql "update gap_watch_round set checked_at = now()"
+  fi
 }
