@@ -56,8 +56,4 @@ public record EventView(
     static EventView reset(long newest, Instant at) {
         return new EventView(Long.toString(newest), EventType.RESET, null, at, null, null, null, null, null, null);
     }
-
-    long position() {
-        return Long.parseLong(id);
-    }
 }

@@ -196,13 +196,4 @@ public class LiveEventRepository {
             return found;
         }
     }
-
-    /** The newest event id now (0 when there is none). */
-    static long newest(Connection connection) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("select coalesce(max(id), 0) from live_event");
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
 }
