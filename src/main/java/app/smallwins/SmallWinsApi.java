@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Progress", description = "Is the skill real? Progress per goal, the paper-vs-real-life chart, celebration summaries."),
                 @Tag(name = "Messaging", description = "Conversations about a child, messages that carry wins, read receipts."),
                 @Tag(name = "Live events", description = "What changes on the caller's children, as it happens: Server-Sent Events, or pages for background fetch."),
+                @Tag(name = "Notifications", description = "E-mail and Web Push on each person's terms: categories at once, in a digest or never, quiet hours, the weekly summary, and what became of each notification."),
                 @Tag(name = "Access log", description = "Who read or changed a child's record, and the export of the whole record.")
         })
 public class SmallWinsApi extends Application {

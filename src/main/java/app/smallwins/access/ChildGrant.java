@@ -15,6 +15,14 @@ public record ChildGrant(UUID childId, Caller caller, Role capacity) {
         return new ChildGrant(childId, SERVER, Role.admin);
     }
 
+    /**
+     * For the server preparing a team member's own notification (their weekly summary): the
+     * caller has checked the membership; reads are logged as the member's.
+     */
+    public static ChildGrant forMember(UUID childId, UUID userId, Role capacity) {
+        return new ChildGrant(childId, new Caller(userId, null, null, java.util.Set.of(capacity)), capacity);
+    }
+
     public boolean may(Permission permission) {
         return permission.grantedTo(capacity);
     }

@@ -1,6 +1,8 @@
 package app.smallwins.common;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -22,6 +24,8 @@ public interface SmallWinsConfig {
     Idempotency idempotency();
 
     Live live();
+
+    Notifications notifications();
 
     interface Db {
         /** The one schema every table lives in (Flyway, Hibernate and the search path use it). */
@@ -67,5 +71,56 @@ public interface SmallWinsConfig {
 
         /** How often the paper-reality gaps are checked for flips that only time makes (one node per round). */
         Duration gapCheckInterval();
+    }
+
+    interface Notifications {
+        /** How often each node looks for notifications due to be sent (planning wakes it sooner). */
+        Duration pollInterval();
+
+        /** Threads per node that send notifications. */
+        int threads();
+
+        /**
+         * How often a node tells the queue it is alive while it sends; a node silent for four of
+         * these is taken for dead, and its notifications are sent by another.
+         */
+        Duration heartbeatInterval();
+
+        /** How often the digest planner looks for people whose digest time has passed (one node per round). */
+        Duration digestCheckInterval();
+
+        /** The wait before the first retry of a failed send; each further retry waits twice as long. */
+        Duration firstRetryDelay();
+
+        /** The longest wait between two retries. */
+        Duration maxRetryDelay();
+
+        /** Attempts before a notification is marked FAILED. */
+        int maxAttempts();
+
+        /** The web app's address, for links in mails (none: mails say to open Small Wins). */
+        Optional<String> appUrl();
+
+        WebPush webPush();
+
+        interface WebPush {
+            /** The VAPID public key (base64url, uncompressed P-256 point); Web Push is off without both keys. */
+            Optional<String> publicKey();
+
+            /** The VAPID private key (base64url, the 32-byte scalar). */
+            Optional<String> privateKey();
+
+            /** The contact the push services see in the VAPID token (mailto: or https:). */
+            String subject();
+
+            /** Host names (or suffixes starting with a dot) a subscription's endpoint may name. */
+            List<String> allowedHosts();
+
+            /** Whether endpoints may use plain http (only for a push service on the same machine, in tests). */
+            boolean allowHttp();
+
+            /** How long a push service keeps an undelivered notification for an offline device. */
+            Duration timeToLive();
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +51,7 @@ public class LiveEventDispatcher {
     private static final int BATCH = 500;
 
     private final LiveEventRepository events;
+    private final Event<EventsCommitted> woken;
     private final ObjectMapper json;
     private final SmallWinsConfig.Live config;
     private final String url;
@@ -63,11 +65,12 @@ public class LiveEventDispatcher {
     private volatile boolean listening;
     private Thread listener;
 
-    LiveEventDispatcher(LiveEventRepository events, ObjectMapper json, SmallWinsConfig config, MeterRegistry meters,
+    LiveEventDispatcher(LiveEventRepository events, Event<EventsCommitted> woken, ObjectMapper json, SmallWinsConfig config, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.events = events;
+        this.woken = woken;
         this.json = json;
         this.config = config.live();
         this.url = url;
@@ -147,6 +150,7 @@ public class LiveEventDispatcher {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     fanOut(connection);
+                    woken.fire(new EventsCommitted());
                     pg.getNotifications((int) config.wakeInterval().toMillis());
                 }
             } catch (SQLException | RuntimeException e) {
@@ -192,20 +196,20 @@ public class LiveEventDispatcher {
         } while (batch.size() == BATCH);
     }
 
-    private void deliver(List<LiveEventRepository.Row> batch, List<LiveEventRepository.Recipient> recipients) {
-        Map<Long, List<LiveEventRepository.Recipient>> byEvent = new HashMap<>();
-        for (LiveEventRepository.Recipient r : recipients) {
+    private void deliver(List<LiveEventRepository.Row> batch, List<EventRecipient> recipients) {
+        Map<Long, List<EventRecipient>> byEvent = new HashMap<>();
+        for (EventRecipient r : recipients) {
             if (streams.containsKey(r.userId())) {
                 byEvent.computeIfAbsent(r.eventId(), id -> new ArrayList<>()).add(r);
             }
         }
         for (LiveEventRepository.Row row : batch) {
-            List<LiveEventRepository.Recipient> to = byEvent.get(row.id());
+            List<EventRecipient> to = byEvent.get(row.id());
             if (to == null) {
                 continue;
             }
             String body = toJson(EventView.of(row));
-            for (LiveEventRepository.Recipient r : to) {
+            for (EventRecipient r : to) {
                 Set<EventStream> theirs = streams.get(r.userId());
                 if (theirs != null) {
                     theirs.forEach(stream -> stream.offer(row.id(), row.type(), body, r.via()));

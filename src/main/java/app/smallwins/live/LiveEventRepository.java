@@ -96,10 +96,6 @@ public class LiveEventRepository {
         }
     }
 
-    /** A person who may see an event, and the capacity that shows it to them (null: a notice to them alone). */
-    record Recipient(long eventId, UUID userId, Role via) {
-    }
-
     private final TypedRows rows;
 
     LiveEventRepository(TypedRows rows) {
@@ -133,6 +129,11 @@ public class LiveEventRepository {
     List<Row> visibleAfter(Caller caller, long after, int limit) {
         return rows.list(VISIBLE_TO_ME, List.of(after, caller.userId(), CurrentMembership.sqlTokenRoles(caller),
                 caller.userId(), after, limit), Row::of);
+    }
+
+    /** Everyone who may see the events of a range, as the rules stand now, on the transaction's connection. */
+    List<EventRecipient> recipients(long after, long upTo) {
+        return rows.list(RECIPIENTS, List.of(after, upTo, after, upTo), EventRecipient::of);
     }
 
     /** The newest event id (0 when there is none yet) and how far retention has deleted. */
@@ -180,17 +181,16 @@ public class LiveEventRepository {
     }
 
     /** Everyone who may see the events of a range, as the rules stand now. */
-    static List<Recipient> recipients(Connection connection, long after, long upTo) throws SQLException {
+    static List<EventRecipient> recipients(Connection connection, long after, long upTo) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(RECIPIENTS)) {
             s.setLong(1, after);
             s.setLong(2, upTo);
             s.setLong(3, after);
             s.setLong(4, upTo);
-            List<Recipient> found = new ArrayList<>();
+            List<EventRecipient> found = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String role = r.getString(3);
-                    found.add(new Recipient(r.getLong(1), TypedRows.uuid(r, 2), role == null ? null : Role.valueOf(role)));
+                    found.add(EventRecipient.of(r));
                 }
             }
             return found;

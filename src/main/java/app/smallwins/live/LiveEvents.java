@@ -34,14 +34,16 @@ public class LiveEvents {
     private static final Object PENDING = LiveEvents.class.getName() + ".pending";
 
     private final DataSource dataSource;
+    private final LiveEventRepository events;
     private final TransactionManager transactions;
     private final TransactionSynchronizationRegistry registry;
     private final Event<RecordChanged> recordChanged;
 
-    LiveEvents(DataSource dataSource, TransactionManager transactions,
+    LiveEvents(DataSource dataSource, LiveEventRepository events, TransactionManager transactions,
             TransactionSynchronizationRegistry registry, Event<RecordChanged> recordChanged) {
         this.recordChanged = recordChanged;
         this.dataSource = dataSource;
+        this.events = events;
         this.transactions = transactions;
         this.registry = registry;
     }
@@ -65,6 +67,15 @@ public class LiveEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void tellFormerMember(ChildGrant grant, UUID userId, EventRefs refs) {
         add(new LiveEventRepository.Pending(grant.childId(), EventType.TEAM_CHANGED, Times.now(), null, userId, refs));
+    }
+
+    /**
+     * Who may see each event of a range (after one id, up to another), by the rules of the GETs
+     * they announce as those rules stand now: what notifications are planned from.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventRecipient> audience(long after, long upTo) {
+        return events.recipients(after, upTo);
     }
 
     private void add(LiveEventRepository.Pending event) {

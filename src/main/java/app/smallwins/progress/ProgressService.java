@@ -251,7 +251,16 @@ public class ProgressService {
 
     @Transactional
     public WinsSummaryView wins(UUID childId, WinsSummaryView.Period period, LocalDate date) {
-        ChildGrant grant = access.require(childId, Permission.READ_RECORD);
+        return winsFor(access.require(childId, Permission.READ_RECORD), period, date);
+    }
+
+    /**
+     * The wins of a period as a grant sees them: for a request (above), or for a team member's
+     * own notification (the weekly summary), where the grant names them and their capacity.
+     */
+    @Transactional
+    public WinsSummaryView winsFor(ChildGrant grant, WinsSummaryView.Period period, LocalDate date) {
+        UUID childId = grant.childId();
         ReadOnly.rest(em);
         ChildSummary child = children.summary(grant);
         ZoneId zone = child.timeZone();

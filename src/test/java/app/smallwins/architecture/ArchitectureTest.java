@@ -112,11 +112,11 @@ class ArchitectureTest {
 
         ArchRule queriesInRepositories() {
             return noClasses().that().haveSimpleNameNotEndingWith("Repository").should()
-                    .callMethodWhere(DescribedPredicate.describe("EntityManager.create...Query or TypedRows.list",
+                    .callMethodWhere(DescribedPredicate.describe("EntityManager.create...Query or TypedRows.list/update",
                             (JavaAccess<?> call) -> call.getTargetOwner().isAssignableTo(EntityManager.class)
                                     && call.getName().startsWith("create") && call.getName().endsWith("Query")
                                     || call.getTargetOwner().getName().equals(TypedRows.class.getName())
-                                    && call.getName().equals("list")));
+                                    && (call.getName().equals("list") || call.getName().equals("update"))));
         }
 
         ArchRule noHibernateInternals() {

@@ -186,6 +186,11 @@ public final class OpenApiSpec {
             };
         }
 
+        /** Whether an integer is 64-bit (format int64): 2^31 is then a valid value, not an overflow. */
+        public boolean isLong() {
+            return "int64".equals(node.path("format").asText(""));
+        }
+
         /** The component name when the schema came from a $ref, else null. */
         public String name() {
             return node.has("x-name") ? node.get("x-name").asText() : null;

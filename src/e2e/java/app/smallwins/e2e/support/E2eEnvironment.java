@@ -28,11 +28,16 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import app.smallwins.support.SmtpServer;
 import io.restassured.RestAssured;
 
 /**
- * Starts Keycloak (realm imported from docker/keycloak/realm.json) and two instances of the
- * packaged app (same jar and schema, ports of their own: {@link E2eSettings#app()} and
+ * Starts Keycloak (realm imported from docker/keycloak/realm.json), an SMTP server (GreenMail,
+ * read over IMAP by support.Mailbox) and two instances of the packaged app (same jar and schema, ports of their own: {@link E2eSettings#app()} and
  * {@link E2eSettings#secondApp()}) once per test run, and stops them when the run ends:
  * through JUnit's root store when the run completes (whatever failed), and through a JVM
  * shutdown hook when the JVM is told to stop early. A test failure prints the tail of every
@@ -81,6 +86,37 @@ public final class E2eEnvironment
         }
     }
 
+    /** Kills an instance at once (SIGKILL), mid-work: what a crash does to a node. */
+    public static void kill(AppNode node) {
+        started().apps.get(started().nodes.indexOf(node)).kill();
+    }
+
+    /** Starts a killed (or stopped) instance again, with the same settings, and waits until it is ready. */
+    public static void restart(AppNode node) throws Exception {
+        Servers running = started();
+        int index = running.nodes.indexOf(node);
+        ManagedProcess app = running.startApp(node, true);
+        running.apps.set(index, app);
+        running.awaitOk(app, node.managementUrl() + "/q/health/ready", APP_START);
+    }
+
+    /** Takes the SMTP server away: the instances' sends fail (and are retried) until {@link #mailUp()}. */
+    public static void mailDown() {
+        started().mail.stop();
+    }
+
+    /** A fresh SMTP server on the same ports (mail received before is gone). */
+    public static void mailUp() {
+        started().startMail();
+    }
+
+    private static Servers started() {
+        if (servers == null) {
+            throw new IllegalStateException("The end-to-end environment has not started");
+        }
+        return servers;
+    }
+
     private static synchronized void ensureStarted(ExtensionContext context) {
         if (startFailure != null) {
             throw startFailure; // one failed start is enough; don't retry for every class
@@ -113,6 +149,10 @@ public final class E2eEnvironment
         /** The started instances, in the order of {@code nodes} (the shutdown hook may read it meanwhile). */
         private final List<ManagedProcess> apps = new CopyOnWriteArrayList<>();
         private ManagedProcess keycloak;
+        /** The SMTP server the instances send notification mail to, with IMAP to read it (support.Mailbox). */
+        private volatile GreenMail mail;
+        private final int smtpPort = freePort();
+        private final int imapPort = freePort();
 
         Servers(E2eSettings settings) {
             this.settings = settings;
@@ -131,6 +171,7 @@ public final class E2eEnvironment
                 requireFreePort(node.managementPort(), "e2e." + node.name() + ".management-port");
             }
             resetSchema();
+            startMail();
             startKeycloak();
             startApps();
             RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -186,8 +227,21 @@ public final class E2eEnvironment
             }
         }
 
-        /** One instance of the packaged app, configured only by the environment variables docs/deployment.md lists. */
+        private void startMail() {
+            GreenMail server = new GreenMail(new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
+                    new ServerSetup(imapPort, "127.0.0.1", "imap") })
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            server.start();
+            mail = server;
+            System.setProperty(SmtpServer.IMAP_PORT, Integer.toString(imapPort));
+        }
+
         private ManagedProcess startApp(AppNode node) throws IOException {
+            return startApp(node, false);
+        }
+
+        /** One instance of the packaged app, configured only by the environment variables docs/deployment.md lists. */
+        private ManagedProcess startApp(AppNode node, boolean again) throws IOException {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(node.port()));
@@ -201,12 +255,21 @@ public final class E2eEnvironment
             env.put("SMALLWINS_DB_SCHEMA", settings.dbSchema());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", Keycloak.API_AUDIENCE);
+            // Notification mail to the suite's SMTP server (plain, on loopback); retries and the
+            // take-over of a dead node's work in seconds rather than minutes.
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+            env.put("SMALLWINS_NOTIFICATIONS_FIRST_RETRY_DELAY", "1S");
+            env.put("SMALLWINS_NOTIFICATIONS_MAX_RETRY_DELAY", "2S");
+            env.put("SMALLWINS_NOTIFICATIONS_MAX_ATTEMPTS", "100");
+            env.put("SMALLWINS_NOTIFICATIONS_HEARTBEAT_INTERVAL", "2S");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             return ManagedProcess.start(node.name(), List.of(java, "-jar", settings.appJar().toString()), env,
-                    settings.appJar().getParent(), settings.dir());
+                    settings.appJar().getParent(), settings.dir(), again);
         }
 
-        private void awaitOk(ManagedProcess process, String url, Duration timeout) throws Exception {
+        void awaitOk(ManagedProcess process, String url, Duration timeout) throws Exception {
             long started = System.nanoTime();
             long deadline = started + timeout.toNanos();
             HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
@@ -236,6 +299,17 @@ public final class E2eEnvironment
             if (keycloak != null) {
                 keycloak.stop();
                 keycloak = null;
+            }
+            if (mail != null) {
+                mail.stop();
+            }
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -40,13 +40,20 @@ final class ManagedProcess {
      */
     static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
             Path logDir) throws IOException {
+        return start(name, command, env, workDir, logDir, false);
+    }
+
+    /** The same, for a server started again in the same run: its log goes on below the first life's. */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
+            Path logDir, boolean appendLog) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         Path pidFile = logDir.resolve(name + ".pid");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().keySet().removeIf(ManagedProcess::configuresAServer);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -80,6 +87,12 @@ final class ManagedProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or a pulled plug would: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     /** Stops the process and all its descendants: SIGTERM first, SIGKILL after a grace period. */

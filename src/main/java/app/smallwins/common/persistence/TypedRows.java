@@ -55,7 +55,8 @@ public class TypedRows {
 
     /**
      * The rows of one statement. Parameters, in order: UUID, UUID[] (bound as one uuid array,
-     * for {@code = any(?)}), String, String[] (one text array), Integer, Long, Instant.
+     * for {@code = any(?)}), String, String[] (one text array), Integer, Long, Instant, Boolean,
+     * and {@link NullOf} for a null.
      */
     public <R> List<R> list(String sql, List<?> parameters, Mapper<R> mapper) {
         Session session = em.unwrap(Session.class);
@@ -80,6 +81,22 @@ public class TypedRows {
         });
     }
 
+    /** Runs one insert, update or delete with the same parameters as {@link #list}; returns the rows it changed. */
+    public int update(String sql, List<?> parameters) {
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        LOG.debug(sql);
+        statements.increment();
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    bind(connection, statement, i + 1, parameters.get(i));
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     private static void bind(Connection connection, PreparedStatement statement, int index, Object value)
             throws SQLException {
         if (value instanceof UUID[] ids) {
@@ -96,9 +113,17 @@ public class TypedRows {
             statement.setString(index, text);
         } else if (value instanceof UUID id) {
             statement.setObject(index, id);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value instanceof NullOf type) {
+            statement.setNull(index, type.sqlType());
         } else {
             throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
         }
+    }
+
+    /** A null parameter, with its SQL type (java.sql.Types) so PostgreSQL can plan the statement. */
+    public record NullOf(int sqlType) {
     }
 
     public static UUID uuid(ResultSet row, int column) throws SQLException {
