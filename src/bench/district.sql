@@ -29,7 +29,9 @@ set work_mem = '256MB';
 
 truncate access_log, idempotency_record, live_event, goal_gap_flag, conversation_read, message_edit, message,
          conversation_participant, conversation, cheer, observation, goal_revision, goal_step, goal, team_membership,
+         notification, notification_digest_day, notification_settings, push_subscription, scheduled_tasks,
          child, app_user;
+update notification_planner set planned_through = 0;
 
 -- Sizes and the time span: three school years up to asof (exclusive).
 create temp table g_size as

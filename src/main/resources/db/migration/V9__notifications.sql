@@ -76,6 +76,12 @@ create table notification_digest_day (
     primary key (user_id, category)
 );
 
+-- "Cheers on my entries since the last digest": from a person's entries to their cheers
+-- (cheer's unique (observation_id, author_id) index), not through every recent cheer.
+create index observation_by_author on observation (author_id, child_id) where deleted_at is null;
+-- "Who joined or left the team since": a child's memberships, removed ones included.
+create index team_membership_by_child_all on team_membership (child_id);
+
 -- How far the planner has read the live events: it takes this row (FOR UPDATE SKIP LOCKED),
 -- so one node plans at a time, and moves it in the transaction that writes the notifications.
 create table notification_planner (

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.smallwins.notification.NotificationRetention;
 import app.smallwins.support.CareTeam;
 import app.smallwins.support.LocalPushService;
 import app.smallwins.support.Mailbox;
@@ -62,6 +63,9 @@ class NotificationsApiTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    NotificationRetention retention;
 
     @AfterEach
     void realTime() {
@@ -347,6 +351,21 @@ class NotificationsApiTest {
         Mailbox.awaitSubject(team.para.email(), "Someone cheered your entry about Arjun Sharma", INSTANT);
         pause(Duration.ofSeconds(1));
         assertTrue(history(team.teacher).stream().noneMatch(n -> "CHEER".equals(n.get("category"))));
+    }
+
+    @Test
+    void sentNotificationsLeaveTheHistoryAfterTheRetention() {
+        clock.jumpTo(NOON);
+        CareTeam team = new CareTeam();
+        signIn(team.parent);
+        postMessage(team, team.teacher, teamConversation(team, team.teacher), "Good week", false);
+        awaitHistory(team.parent, n -> "SENT".equals(n.get("status")));
+        clock.jumpTo(NOON.plus(Duration.ofDays(89)));
+        retention.purge();
+        assertEquals(1, history(team.parent).size(), "kept for the 90 days of the retention");
+        clock.jumpTo(NOON.plus(Duration.ofDays(91)));
+        assertTrue(retention.purge() >= 1);
+        assertTrue(history(team.parent).isEmpty());
     }
 
     // --- Web Push ---

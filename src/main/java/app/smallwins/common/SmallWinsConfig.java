@@ -86,6 +86,12 @@ public interface SmallWinsConfig {
          */
         Duration heartbeatInterval();
 
+        /** How long sent and failed notifications stay in a person's history. */
+        Duration retention();
+
+        /** How often notifications older than the retention are deleted (one node per round). */
+        Duration purgeInterval();
+
         /** How often the digest planner looks for people whose digest time has passed (one node per round). */
         Duration digestCheckInterval();
 

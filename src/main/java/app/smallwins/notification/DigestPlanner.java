@@ -54,7 +54,7 @@ public class DigestPlanner {
     }
 
     /** One round: everyone whose digest time has passed today and who has not had today's. */
-    void planDue() {
+    public void planDue() {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<NotificationRepository.DigestCandidate> people = QuarkusTransaction.requiringNew()

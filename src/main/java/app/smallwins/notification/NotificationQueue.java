@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
@@ -38,6 +39,7 @@ public class NotificationQueue {
 
     static final String SEND = "send-notification";
     static final String PLAN_DIGESTS = "plan-digests";
+    static final String PURGE = "purge-notifications";
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -45,10 +47,12 @@ public class NotificationQueue {
     private final Instance<NotificationSender> sender;
     private final CustomTask<Void> send;
     private final RecurringTask<Void> planDigests;
+    private final RecurringTask<Void> purge;
     private volatile Scheduler scheduler;
 
     NotificationQueue(AgroalDataSource dataSource, Clock clock, SmallWinsConfig config,
-            Instance<NotificationSender> sender, Instance<DigestPlanner> digests) {
+            Instance<NotificationSender> sender, Instance<DigestPlanner> digests,
+            Instance<NotificationRetention> retention) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.config = config.notifications();
@@ -62,11 +66,13 @@ public class NotificationQueue {
         // One execution for the whole cluster: whichever node picks it plans the round.
         this.planDigests = Tasks.recurring(PLAN_DIGESTS, FixedDelay.of(this.config.digestCheckInterval()))
                 .execute((instance, context) -> digests.get().planDue());
+        this.purge = Tasks.recurring(PURGE, FixedDelay.of(this.config.purgeInterval()))
+                .execute((instance, context) -> retention.get().purge());
     }
 
     void start(@Observes StartupEvent started) {
         scheduler = Scheduler.create(dataSource, send)
-                .startTasks(planDigests)
+                .startTasks(planDigests, purge)
                 .schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "/" + ProcessHandle.current().pid()))
                 .threads(config.threads())
                 .pollingInterval(config.pollInterval())
@@ -91,9 +97,16 @@ public class NotificationQueue {
         }
     }
 
-    /** Moves a held notification's execution (quiet hours changed). */
+    /**
+     * Moves a held notification's execution (quiet hours changed). One that a node is sending
+     * at this moment is left alone: it is on its way already.
+     */
     void moveTo(UUID notificationId, Instant due) {
-        scheduler.reschedule(instance(notificationId), due);
+        try {
+            scheduler.reschedule(instance(notificationId), due);
+        } catch (TaskInstanceCurrentlyExecutingException sending) {
+            // nothing to move
+        }
     }
 
     /** Looks for due executions now rather than at the next poll (after planning committed some). */

@@ -351,9 +351,11 @@ public class NotificationRepository {
                         where m.user_id = q.user_id and m.removed_at is null and o.kind = 'WIN' and o.deleted_at is null
                           and o.created_at > q.since::timestamptz and o.created_at <= ? and o.author_id <> q.user_id))
                    or (q.cheers::boolean and exists (
-                        select 1 from observation o join cheer c on c.child_id = o.child_id and c.observation_id = o.id
-                        where o.author_id = q.user_id and c.created_at > q.since::timestamptz and c.created_at <= ?
-                          and c.author_id <> q.user_id))
+                        select 1 from observation o
+                        where o.author_id = q.user_id and o.deleted_at is null
+                          and exists (select 1 from cheer c where c.child_id = o.child_id and c.observation_id = o.id
+                                      and c.created_at > q.since::timestamptz and c.created_at <= ?
+                                      and c.author_id <> q.user_id)))
                    or (q.messages::boolean and exists (
                         select 1 from team_membership m
                         join message msg on msg.child_id = m.child_id
@@ -365,15 +367,17 @@ public class NotificationRepository {
                           and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
                                                           where p.conversation_id = c.id and p.user_id = q.user_id))))
                    or (q.flags::boolean and exists (
-                        select 1 from team_membership m join goal_gap_flag f on f.child_id = m.child_id
-                        where m.user_id = q.user_id and m.removed_at is null and f.flagged
-                          and f.changed_at > q.since::timestamptz and f.changed_at <= ?))
-                   or (q.team::boolean and exists (
-                        select 1 from team_membership m join team_membership other on other.child_id = m.child_id
+                        select 1 from team_membership m
                         where m.user_id = q.user_id and m.removed_at is null
-                          and other.user_id is distinct from q.user_id
-                          and (other.created_at > q.since::timestamptz and other.created_at <= ?
-                               or other.removed_at > q.since::timestamptz and other.removed_at <= ?)))""",
+                          and exists (select 1 from goal_gap_flag f where f.child_id = m.child_id and f.flagged
+                                      and f.changed_at > q.since::timestamptz and f.changed_at <= ?)))
+                   or (q.team::boolean and exists (
+                        select 1 from team_membership m
+                        where m.user_id = q.user_id and m.removed_at is null
+                          and exists (select 1 from team_membership other where other.child_id = m.child_id
+                                      and other.user_id is distinct from q.user_id
+                                      and (other.created_at > q.since::timestamptz and other.created_at <= ?
+                                           or other.removed_at > q.since::timestamptz and other.removed_at <= ?))))""",
                 List.of(questions.stream().map(NewsQuestion::userId).toArray(UUID[]::new),
                         questions.stream().map(q -> q.since().toString()).toArray(String[]::new),
                         flags(questions, NewsQuestion::wins), flags(questions, NewsQuestion::cheers),
@@ -477,7 +481,8 @@ public class NotificationRepository {
                 from observation o
                 join child c on c.id = o.child_id and c.archived_at is null
                 join cheer ch on ch.child_id = o.child_id and ch.observation_id = o.id
-                where o.author_id = ? and ch.created_at > ? and ch.created_at <= ? and ch.author_id <> o.author_id
+                where o.author_id = ? and o.deleted_at is null and ch.created_at > ? and ch.created_at <= ?
+                  and ch.author_id <> o.author_id
                   and exists (select 1 from team_membership m where m.child_id = o.child_id and m.user_id = o.author_id
                               and m.removed_at is null)
                 order by c.id, ch.created_at limit ?""", List.of(userId, since, until, limit),
@@ -529,6 +534,16 @@ public class NotificationRepository {
                 select m.child_id, m.role from team_membership m join child c on c.id = m.child_id
                 where m.user_id = ? and m.removed_at is null and c.archived_at is null order by m.created_at, m.id""",
                 List.of(userId), r -> new Membership(TypedRows.uuid(r, 1), r.getString(2)));
+    }
+
+    // --- Retention ---
+
+    /** Deletes a batch of finished notifications older than a point; returns how many went. */
+    int purgeFinishedBefore(Instant before, int batch) {
+        return rows.update("""
+                delete from notification where id in (
+                    select id from notification where created_at < ? and status in ('SENT', 'FAILED') limit ?)""",
+                List.of(before, batch));
     }
 
     // --- History ---

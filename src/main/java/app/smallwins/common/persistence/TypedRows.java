@@ -63,21 +63,14 @@ public class TypedRows {
         if (session.getHibernateFlushMode() != FlushMode.MANUAL) {
             session.flush();
         }
-        LOG.debug(sql);
-        statements.increment();
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    bind(connection, statement, i + 1, parameters.get(i));
+        return run(session, sql, parameters, statement -> {
+            List<R> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(mapper.map(result));
                 }
-                List<R> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(mapper.map(result));
-                    }
-                }
-                return rows;
             }
+            return rows;
         });
     }
 
@@ -85,6 +78,16 @@ public class TypedRows {
     public int update(String sql, List<?> parameters) {
         Session session = em.unwrap(Session.class);
         session.flush();
+        return run(session, sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    @FunctionalInterface
+    private interface Execution<T> {
+        T on(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Prepares a statement on the transaction's connection, binds its parameters, logs and counts it. */
+    private <T> T run(Session session, String sql, List<?> parameters, Execution<T> execution) {
         LOG.debug(sql);
         statements.increment();
         return session.doReturningWork(connection -> {
@@ -92,7 +95,7 @@ public class TypedRows {
                 for (int i = 0; i < parameters.size(); i++) {
                     bind(connection, statement, i + 1, parameters.get(i));
                 }
-                return statement.executeUpdate();
+                return execution.on(statement);
             }
         });
     }
