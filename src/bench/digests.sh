@@ -63,7 +63,7 @@ sql "update observation set created_at = now() - interval '3 hours' where id in 
 PARENTS=$(sql "select count(distinct user_id) from team_membership where role = 'parent' and removed_at is null")
 echo "parents: $PARENTS"
 
-start_app QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" QUARKUS_MAILER_START_TLS=DISABLED \
+start_app SMALLWINS_MAIL_HOST=127.0.0.1 SMALLWINS_MAIL_PORT="$SMTP_PORT" SMALLWINS_MAIL_START_TLS=DISABLED \
   SMALLWINS_NOTIFICATIONS_DIGEST_CHECK_INTERVAL=5S SMALLWINS_NOTIFICATIONS_THREADS="$THREADS"
 RSS_FILE=$BENCH_DIR/digests-rss.txt
 : > "$RSS_FILE"

@@ -37,3 +37,6 @@ from team_membership m
 where m.child_id = '00000000-0000-4000-8000-0000000c0001'
   and not exists (select 1 from live_event e where e.membership_id = m.id and e.type = 'team.changed')
 order by m.id;
+
+-- Those events are history, not news: nobody is notified of them (docs/notifications.md).
+update notification_planner set planned_through = greatest(planned_through, (select coalesce(max(id), 0) from live_event));

@@ -27,6 +27,8 @@ public interface SmallWinsConfig {
 
     Notifications notifications();
 
+    Mail mail();
+
     interface Db {
         /** The one schema every table lives in (Flyway, Hibernate and the search path use it). */
         String schema();
@@ -127,6 +129,39 @@ public interface SmallWinsConfig {
 
             /** How long a push service keeps an undelivered notification for an offline device. */
             Duration timeToLive();
+        }
+    }
+
+    /** The SMTP server notification mail goes through. */
+    interface Mail {
+        String host();
+
+        int port();
+
+        /** DISABLED, OPTIONAL (when the server offers it) or REQUIRED (no mail without it). */
+        StartTls startTls();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** The sender, e.g. {@code Small Wins <notifications@school.example>}. */
+        String from();
+
+        /** Log each mail instead of sending it (dev mode). */
+        boolean mock();
+
+        /**
+         * Mail only addresses the identity provider says are verified (a token's
+         * {@code email_verified}); dev mode's OIDC service verifies none.
+         */
+        boolean verifiedAddressesOnly();
+
+        /** How long connecting, and each exchange with the server, may take. */
+        Duration timeout();
+
+        enum StartTls {
+            DISABLED, OPTIONAL, REQUIRED
         }
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.quarkus.qute.TemplateData;
-
 /**
  * What a daily digest tells, child by child: the wins since the last digest (first times
  * first, each by its goal's plain-language wording), unread messages per conversation, cheers
@@ -26,7 +24,6 @@ record DigestContent(List<ChildPart> children) {
     static final int MOST_LISTED = 50;
 
     /** One child's part: a heading sentence and its lines, in the order the template shows them. */
-    @TemplateData
     record ChildPart(String name, String headline, List<String> wins, List<String> unread, List<String> cheers,
             List<String> flags, List<String> team) {
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.smallwins.common.SmallWinsConfig;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.persistence.TypedRows;
 
@@ -38,9 +39,13 @@ public class NotificationRepository {
                              and m.role <> 'parent'))""";
 
     private final TypedRows rows;
+    /** A person's address for notification mail, as SQL: verified ones only, unless configured otherwise. */
+    private final String mailAddress;
 
-    NotificationRepository(TypedRows rows) {
+    NotificationRepository(TypedRows rows, SmallWinsConfig config) {
         this.rows = rows;
+        this.mailAddress = config.mail().verifiedAddressesOnly() ? "case when u.email_verified then u.email end"
+                : "u.email";
     }
 
     // --- Settings ---
@@ -94,10 +99,10 @@ public class NotificationRepository {
     /** The profiles of several people in one statement; those without an e-mail address get none. */
     List<Profile> profiles(UUID[] userIds) {
         return rows.list("""
-                select u.id, case when u.email_verified then u.email end, %s, %s,
+                select u.id, %s, %s, %s,
                     exists (select 1 from push_subscription p where p.user_id = u.id), %s
                 from app_user u left join notification_settings s on s.user_id = u.id
-                where u.id = any(?)""".formatted(FAMILY_ONLY, FIRST_CHILD_ZONE, SETTINGS_COLUMNS),
+                where u.id = any(?)""".formatted(mailAddress, FAMILY_ONLY, FIRST_CHILD_ZONE, SETTINGS_COLUMNS),
                 List.<Object>of((Object) userIds), r -> new Profile(TypedRows.uuid(r, 1), r.getString(2), r.getBoolean(3),
                         r.getString(4), StoredSettings.of(r, 6), r.getBoolean(5)));
     }
@@ -267,7 +272,7 @@ public class NotificationRepository {
     Optional<Outgoing> outgoing(UUID id) {
         return rows.list("""
                 select n.id, n.user_id, n.child_id, n.category, n.channel, n.status, n.attempts, n.conversation_id,
-                    n.message_id, n.observation_id, n.goal_id, case when u.email_verified then u.email end, %s, %s,
+                    n.message_id, n.observation_id, n.goal_id, %s, %s, %s,
                     coalesce(c.preferred_name, c.display_name),
                     coalesce(msg.author_capacity, o.author_capacity),
                     case when s.include_content then coalesce(msg.body, o.text) end,
@@ -281,7 +286,7 @@ public class NotificationRepository {
                 left join message msg on msg.child_id = n.child_id and msg.id = n.message_id and msg.deleted_at is null
                 left join observation o on n.message_id is null and o.child_id = n.child_id and o.id = n.observation_id
                     and o.deleted_at is null
-                where n.id = ?""".formatted(FAMILY_ONLY, FIRST_CHILD_ZONE, SETTINGS_COLUMNS), List.of(id),
+                where n.id = ?""".formatted(mailAddress, FAMILY_ONLY, FIRST_CHILD_ZONE, SETTINGS_COLUMNS), List.of(id),
                 r -> new Outgoing(TypedRows.uuid(r, 1), TypedRows.uuid(r, 2), TypedRows.uuid(r, 3),
                         TypedRows.enumOf(NotificationCategory.class, r, 4), TypedRows.enumOf(Channel.class, r, 5),
                         TypedRows.enumOf(NotificationStatus.class, r, 6), r.getInt(7), TypedRows.uuid(r, 8),
@@ -317,7 +322,7 @@ public class NotificationRepository {
     /** Everyone on a team who can be reached, in one statement (the digest planner's round). */
     List<DigestCandidate> digestCandidates() {
         return rows.list("""
-                select u.id, case when u.email_verified then u.email end, %s, %s,
+                select u.id, %s, %s, %s,
                     exists (select 1 from push_subscription p where p.user_id = u.id),
                     dd.last_date, dd.planned_at, wk.last_date, %s
                 from app_user u
@@ -325,9 +330,8 @@ public class NotificationRepository {
                 left join notification_digest_day dd on dd.user_id = u.id and dd.category = 'DAILY_DIGEST'
                 left join notification_digest_day wk on wk.user_id = u.id and wk.category = 'WEEKLY_SUMMARY'
                 where exists (select 1 from team_membership m where m.user_id = u.id and m.removed_at is null)
-                  and (u.email_verified and u.email is not null
-                       or exists (select 1 from push_subscription p where p.user_id = u.id))"""
-                .formatted(FAMILY_ONLY, FIRST_CHILD_ZONE, SETTINGS_COLUMNS), List.of(),
+                  and (%s is not null or exists (select 1 from push_subscription p where p.user_id = u.id))"""
+                .formatted(mailAddress, FAMILY_ONLY, FIRST_CHILD_ZONE, SETTINGS_COLUMNS, mailAddress), List.of(),
                 r -> new DigestCandidate(TypedRows.uuid(r, 1), r.getString(2), r.getBoolean(3), r.getString(4),
                         StoredSettings.of(r, 9), r.getBoolean(5), r.getObject(6, LocalDate.class), TypedRows.instant(r, 7),
                         r.getObject(8, LocalDate.class)));

@@ -59,7 +59,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtpPort));
+        return Map.of("smallwins.mail.host", "127.0.0.1", "smallwins.mail.port", Integer.toString(smtpPort));
     }
 
     @Override

@@ -257,9 +257,9 @@ public final class E2eEnvironment
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", Keycloak.API_AUDIENCE);
             // Notification mail to the suite's SMTP server (plain, on loopback); retries and the
             // take-over of a dead node's work in seconds rather than minutes.
-            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-            env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
-            env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+            env.put("SMALLWINS_MAIL_HOST", "127.0.0.1");
+            env.put("SMALLWINS_MAIL_PORT", Integer.toString(smtpPort));
+            env.put("SMALLWINS_MAIL_START_TLS", "DISABLED");
             env.put("SMALLWINS_NOTIFICATIONS_FIRST_RETRY_DELAY", "1S");
             env.put("SMALLWINS_NOTIFICATIONS_MAX_RETRY_DELAY", "2S");
             env.put("SMALLWINS_NOTIFICATIONS_MAX_ATTEMPTS", "100");
