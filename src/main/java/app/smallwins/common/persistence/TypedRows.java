@@ -18,6 +18,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
+import io.quarkus.arc.Arc;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -29,7 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>Like a native query, it flushes pending changes first (unless the transaction only reads).
  * Each statement is logged at DEBUG under {@value #LOG_CATEGORY} and counted in
  * {@value #STATEMENTS_METRIC}, beside Hibernate's own statistics, so statement counts stay
- * whole.
+ * whole: tagged {@code origin=request} within a request, {@code origin=background} in the
+ * jobs that run on their own threads (notifications).
  */
 @ApplicationScoped
 public class TypedRows {
@@ -46,11 +48,14 @@ public class TypedRows {
 
     private final EntityManager em;
     private final Counter statements;
+    private final Counter backgroundStatements;
 
     TypedRows(EntityManager em, MeterRegistry meters) {
         this.em = em;
-        this.statements = Counter.builder(STATEMENTS_METRIC)
-                .description("SQL statements of typed page reads, outside Hibernate's statistics").register(meters);
+        this.statements = Counter.builder(STATEMENTS_METRIC).tag("origin", "request")
+                .description("SQL statements of typed reads, outside Hibernate's statistics").register(meters);
+        this.backgroundStatements = Counter.builder(STATEMENTS_METRIC).tag("origin", "background")
+                .description("SQL statements of typed reads, outside Hibernate's statistics").register(meters);
     }
 
     /**
@@ -89,7 +94,8 @@ public class TypedRows {
     /** Prepares a statement on the transaction's connection, binds its parameters, logs and counts it. */
     private <T> T run(Session session, String sql, List<?> parameters, Execution<T> execution) {
         LOG.debug(sql);
-        statements.increment();
+        // Statements per request stay countable while the notification jobs work beside them.
+        (Arc.container().requestContext().isActive() ? statements : backgroundStatements).increment();
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
