@@ -101,7 +101,7 @@ public class DigestPlanner {
             boolean weeklySummary) {
         List<Channel> channels = new ArrayList<>();
         for (Channel channel : Channel.values()) {
-            boolean reachable = channel == Channel.EMAIL ? p.email() != null : p.hasPushDevice() && push.isEnabled();
+            boolean reachable = channel.reaches(p.email(), p.hasPushDevice(), push.isEnabled());
             boolean wanted = weeklySummary
                     ? chosen.mode(NotificationCategory.WEEKLY_SUMMARY, channel) != Mode.OFF
                     : DigestContent.PARTS.stream().anyMatch(c -> chosen.mode(c, channel) == Mode.DIGEST);

@@ -134,7 +134,7 @@ public class NotificationPlanner {
                 for (Channel channel : Channel.values()) {
                     Mode mode = person.settings().mode(category.get(), channel);
                     boolean wanted = mode == Mode.INSTANT || passesQuietHours && mode != Mode.OFF;
-                    if (!wanted || !reachable(person, channel)) {
+                    if (!wanted || !channel.reaches(person.email(), person.hasPushDevice(), push.isEnabled())) {
                         continue;
                     }
                     Optional<Instant> quietUntil = person.settings().quiet()
@@ -148,10 +148,6 @@ public class NotificationPlanner {
             }
         }
         return planned;
-    }
-
-    private boolean reachable(NotificationSettingsService.Reach person, Channel channel) {
-        return channel == Channel.EMAIL ? person.email() != null : person.hasPushDevice() && push.isEnabled();
     }
 
     /** What an event is, as a notification; empty for the events no one is notified of. */
