@@ -26,6 +26,19 @@ public class AccessLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void change(ChildGrant grant, String action, String targetType, UUID targetId) {
+        record(grant, action, targetType, targetId, null);
+    }
+
+    /**
+     * The record leaving the app as a document (the progress report, the export): written in
+     * the caller's transaction like a change, so no disclosure goes unrecorded, with its purpose.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disclosure(ChildGrant grant, String action, String targetType, UUID targetId, String purpose) {
+        record(grant, action, targetType, targetId, purpose);
+    }
+
+    private void record(ChildGrant grant, String action, String targetType, UUID targetId, String purpose) {
         AccessLogEntry entry = new AccessLogEntry();
         entry.id = UUID.randomUUID();
         entry.childId = grant.childId();
@@ -35,6 +48,7 @@ public class AccessLog {
         entry.targetType = targetType;
         entry.targetId = targetId;
         entry.occurredAt = Instant.now();
+        entry.purpose = purpose;
         entries.persist(entry);
     }
 

@@ -41,4 +41,7 @@ public class AccessLogEntry {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** Why the record left the app as a document (a disclosure); null for other reads and changes. */
+    public String purpose;
 }

@@ -38,7 +38,7 @@ public class AccessLogService {
             AccessLogEntry e = row.entry();
             return new AccessLogView(e.id, e.occurredAt,
                     new AccessLogView.Actor(e.actorId, Names.displayName(row.name(), row.username())), e.capacity,
-                    e.action, e.targetType, e.targetId);
+                    e.action, e.targetType, e.targetId, e.purpose);
         });
     }
 }

@@ -15,7 +15,10 @@ public record AccessLogView(
         @Schema(description = "The capacity the person acted in.") Role capacity,
         @Schema(examples = "child.update") String action,
         @Schema(examples = "CHILD") String targetType,
-        @Schema(nullable = true) UUID targetId) {
+        @Schema(nullable = true) UUID targetId,
+        @Schema(nullable = true, description = "For a disclosure (the record leaving the app as a document), why: "
+                + "`progress report` or `record export`. Null for other reads and changes.", examples = "progress report")
+        String purpose) {
 
     @Schema(name = "AccessLogActor")
     public record Actor(UUID id, @Schema(examples = "Tina Thomas") String name) {

@@ -29,6 +29,18 @@ public interface SmallWinsConfig {
 
     Mail mail();
 
+    Reports reports();
+
+    /** The IEP progress report (docs/progress.md, rule 14). */
+    interface Reports {
+        /** The PDF's paper: US Letter or A4. */
+        PageSize pageSize();
+
+        enum PageSize {
+            LETTER, A4
+        }
+    }
+
     interface Db {
         /** The one schema every table lives in (Flyway, Hibernate and the search path use it). */
         String schema();

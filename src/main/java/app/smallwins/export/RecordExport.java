@@ -80,7 +80,7 @@ public class RecordExport {
     @Transactional
     public Header prepare(UUID childId) {
         ChildGrant grant = access.require(childId, Permission.EXPORT_RECORD);
-        accessLog.change(grant, "record.export", "CHILD", childId);
+        accessLog.disclosure(grant, "record.export", "CHILD", childId, "record export");
         Author by = people.names(List.of(grant.caller().userId())).author(grant.caller().userId(), grant.capacity());
         return new Header(grant, Times.now(), by, children.view(grant), team.exportMembers(grant),
                 goals.exportGoals(grant), messaging.teamConversationId(grant));

@@ -207,6 +207,15 @@ public class GoalService {
         return goals.withStatus(grant.childId(), statuses).stream().map(GoalSummary::of).toList();
     }
 
+    /** The child's goals with one of these statuses, whole (steps, strategies, dates), oldest first: three queries. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<GoalView> views(ChildGrant grant, Set<GoalStatus> statuses) {
+        List<Goal> found = goals.withStatus(grant.childId(), statuses);
+        Map<UUID, List<GoalStep>> steps = goals.currentSteps(grant.childId(), found.stream().map(g -> g.id).toList());
+        Names authors = people.names(found.stream().map(g -> g.createdBy).toList());
+        return found.stream().map(g -> view(g, steps.getOrDefault(g.id, List.of()), authors)).toList();
+    }
+
     /**
      * Where an observation may be linked: a goal of this child and, if given, one of its current
      * steps (422 otherwise, since the ids are well-formed). Answers the goal's domain, which an

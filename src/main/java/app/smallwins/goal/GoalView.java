@@ -31,6 +31,11 @@ public record GoalView(
         Instant updatedAt,
         @Schema(description = "Row version; the ETag header carries the same value.") long version) {
 
+    /** What progress reads of the goal. */
+    public GoalSummary summary() {
+        return new GoalSummary(id, title, plainLanguage, domain, status, mastery, statusChangedAt);
+    }
+
     @Schema(name = "Step")
     public record Step(UUID id, @Schema(examples = "Points to the red block when asked") String description) {
     }

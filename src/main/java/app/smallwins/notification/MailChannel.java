@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.smallwins.common.SmallWinsConfig;
+import app.smallwins.common.text.Markup;
 
 /**
  * Notification mail: plain, accessible HTML (one column, real headings and lists, the
@@ -148,21 +149,8 @@ public class MailChannel {
             return text.toString();
         }
 
-        /** HTML text and attribute escaping (OWASP's five characters). */
         static String escape(String raw) {
-            StringBuilder out = new StringBuilder(raw.length() + 16);
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                switch (c) {
-                    case '&' -> out.append("&amp;");
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '"' -> out.append("&quot;");
-                    case '\'' -> out.append("&#39;");
-                    default -> out.append(c);
-                }
-            }
-            return out.toString();
+            return Markup.escape(raw);
         }
     }
 }

@@ -137,6 +137,11 @@ final class Narrator {
                     run.quietWeeks() == 0 ? "" : words.say("mastery.quiet", run.quietWeeks()),
                     words.say("mastery.settings", check.settingsSeen()), words.say("mastery.people", check.peopleSeen()));
         }
+        return words.say("mastery.notYet", needs(criteria, check));
+    }
+
+    /** What mastery still needs, listed: "1 more week in a row … and 1 more place". */
+    private String needs(Mastery criteria, ProgressRules.MasteryCheck check) {
         List<String> needs = new ArrayList<>();
         for (String missing : check.missing()) {
             needs.add(switch (missing) {
@@ -150,7 +155,7 @@ final class Narrator {
                         check.successRatio() == null ? 0 : Math.round(check.successRatio() * 100));
             });
         }
-        return words.say("mastery.notYet", words.list(needs));
+        return words.list(needs);
     }
 
     /** The one next step that matters most: the gap's question, then what mastery still needs. */
@@ -214,6 +219,81 @@ final class Narrator {
             }
         }
         return new GapWords(Words.sentences(parts), question);
+    }
+
+    // ---- the IEP progress report (rule 14) -----------------------------------------------
+
+    /** The mastery criteria in words: "With no more than a spoken reminder, in 2 places, …". */
+    String criteria(Mastery criteria) {
+        if (criteria == null) {
+            return words.say("criteria.none");
+        }
+        String ratio = criteria.successRatio() == null ? ""
+                : words.say("criteria.ratio", Math.round(criteria.successRatio().doubleValue() * 100));
+        return words.say("criteria.words", Words.upperFirst(words.bar(criteria.promptLevel())),
+                words.say("mastery.settings", criteria.settingsOrDefault()),
+                words.say("mastery.people", criteria.peopleOrDefault()), criteria.consecutiveWeeksOrDefault(),
+                criteria.minAttemptsPerWeekOrDefault(), ratio);
+    }
+
+    /** How progress was measured: observations, data points and weeks, by whom and where. */
+    String measurement(long observations, long dataPoints, int weeksWithData, int weeks, Map<Role, Long> byRole,
+            Map<Setting, Long> bySetting, LocalDate from, LocalDate to) {
+        if (observations == 0) {
+            return words.say("measure.none", words.date(from), words.date(to));
+        }
+        List<String> roles = byRole.entrySet().stream()
+                .map(e -> words.say("measure.count", words.capacity(e.getKey()), e.getValue())).toList();
+        List<String> settings = bySetting.entrySet().stream()
+                .map(e -> words.say("measure.count", words.setting(e.getKey()), e.getValue())).toList();
+        return Words.sentences(List.of(words.say("measure.counts", observations, weeks, dataPoints, weeksWithData),
+                words.say("measure.by", words.list(roles), words.list(settings))));
+    }
+
+    /** The progress code's reason in a sentence, with the figures a teacher can check (rule 14). */
+    String verdict(ProgressRules.Verdict v, Mastery criteria, ProgressRules.MasteryCheck check,
+            ProgressRules.Maintenance run, boolean gapFlagged, LocalDate targetDate) {
+        String level = words.bar(ProgressRules.requiredLevel(criteria));
+        String by = targetDate == null ? "" : words.say("code.by", words.date(targetDate));
+        String said = switch (v.basis()) {
+            case MASTERED -> mastery(criteria, check, run);
+            case FEW_WEEKS -> words.say("code.FEW_WEEKS", v.weeksWithTries(), ProgressRules.MIN_TREND_POINTS);
+            case TARGET_PASSED -> words.say("code.TARGET_PASSED", words.date(targetDate));
+            case FALLING -> words.say("code.FALLING", -v.slopePerWeek(), v.levelNow(), v.levelNeeded(), level);
+            case AT_LEVEL -> words.say("code.AT_LEVEL", by, v.levelNow(), v.levelNeeded(), level);
+            case TOO_LITTLE_TIME -> words.say("code.TOO_LITTLE_TIME", words.date(targetDate), v.levelNow(),
+                    v.levelNeeded(), level, words.date(v.reachBy()));
+            case REACHES_LEVEL -> words.say("code.REACHES_LEVEL", by, v.levelNow(), v.slopePerWeek(), v.levelNeeded(),
+                    level, v.weeksToLevel());
+            case SHORT_OF_LEVEL -> targetDate == null
+                    ? words.say("code.SHORT_OF_LEVEL.noTarget", v.levelNow(), v.slopePerWeek(), v.levelNeeded(), level)
+                    : words.say("code.SHORT_OF_LEVEL", by, v.levelNow(), v.slopePerWeek(), v.levelThen(),
+                            words.date(v.reachBy()), v.levelNeeded(), level);
+        };
+        return check.met() && gapFlagged && v.code() != ProgressRules.ProgressCode.MASTERED
+                ? Words.sentences(List.of(said, words.say("code.gapFlagged"))) : said;
+    }
+
+    /** A goal of the period with nothing recorded on it: worth asking at the meeting. */
+    String questionNoData(String goal, LocalDate from, LocalDate to) {
+        return words.say("question.noData", goal, words.date(from), words.date(to));
+    }
+
+    /** A goal met on paper whose records of the period do not show mastery in real life. */
+    String questionWeakEvidence(String goal, GoalStatus status, Mastery criteria, ProgressRules.MasteryCheck check) {
+        return words.say("question.weakEvidence", goal, words.say("status." + status.name()),
+                criteria == null ? words.say("criteria.none.short") : needs(criteria, check));
+    }
+
+    /** A goal not on track by its target date. */
+    String questionInsufficient(String goal, LocalDate targetDate) {
+        return words.say("question.insufficient", goal,
+                targetDate == null ? "" : words.say("code.by", words.date(targetDate)));
+    }
+
+    /** The period's wins no goal records and its first times, in a sentence. */
+    String notOnPaperPeriod(int wins, int firstTimes) {
+        return words.say("report.notOnPaper", wins, firstTimes);
     }
 
     /** "a shutdown and 2 setbacks": each moment named by its hardest sign. */

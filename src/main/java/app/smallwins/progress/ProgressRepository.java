@@ -138,6 +138,39 @@ public class ProgressRepository {
         return newest(childId, "o.kind = 'WIN' and o.goal_id is null and o.occurred_at < ?", List.of(to), limit);
     }
 
+    /** The wins no goal records in [from, to), newest first: the report's "not on paper". */
+    public List<Row> notOnPaperIn(UUID childId, Instant from, Instant to, int limit) {
+        return newest(childId, "o.kind = 'WIN' and o.goal_id is null and o.occurred_at >= ? and o.occurred_at < ?",
+                List.of(from, to), limit);
+    }
+
+    /** A family entry that bears on a goal, with how the parent supported it. */
+    public record FamilyRow(UUID forGoal, Row row, String support) {
+    }
+
+    /**
+     * What the family recorded in [from, to) that bears on each goal: entries by a parent or at
+     * home, linked to the goal, or unlinked in the goal's domain. Linked ones first, then first
+     * times, then the newest; at most `perGoal` each. One statement for all the goals.
+     */
+    public List<FamilyRow> familyEvidence(UUID childId, Collection<UUID> goalIds, Instant from, Instant to,
+            int perGoal) {
+        if (goalIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(from, to, perGoal, childId));
+        parameters.addAll(goalIds);
+        return typedRows.list("select " + REF_COLUMNS + ", o.support, g.id"
+                + " from goal g cross join lateral (select * from observation o"
+                + " where o.child_id = g.child_id and o.deleted_at is null and o.occurred_at >= ? and o.occurred_at < ?"
+                + " and (o.goal_id = g.id or (o.goal_id is null and o.domain = g.domain))"
+                + " and (o.author_capacity = 'parent' or o.setting = 'HOME')"
+                + " order by (o.goal_id is not null) desc, o.first_time desc, o.occurred_at desc, o.id desc limit ?) o"
+                + " where g.child_id = ? and g.id in (" + places(goalIds) + ")"
+                + " order by g.id, (o.goal_id is not null) desc, o.first_time desc, o.occurred_at desc, o.id desc",
+                parameters, r -> new FamilyRow(TypedRows.uuid(r, 15), row(r), r.getString(14)));
+    }
+
     /** The period's wins (or only its first times), newest first, at most `limit`. */
     public List<Row> winsIn(UUID childId, Instant from, Instant to, boolean firstTimesOnly, int limit) {
         return newest(childId, "o.kind = 'WIN' and o.occurred_at >= ? and o.occurred_at < ?"

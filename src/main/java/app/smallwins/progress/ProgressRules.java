@@ -484,6 +484,136 @@ public final class ProgressRules {
         return whole == 0 ? 0 : round((double) part / whole);
     }
 
+    // --- Rule 14: the progress code of the IEP progress report ---
+
+    @Schema(name = "ProgressCode", description = """
+            Progress toward the goal over the report's period (docs/progress.md, rule 14):
+            - `MASTERED`: the mastery criteria hold in real life on the period's last day, and the paper-reality gap \
+            is not flagged.
+            - `SUFFICIENT`: on track to meet the goal by its target date: the weekly line of independence is at the \
+            goal's level, or rising to reach it in time.
+            - `INSUFFICIENT`: not on track: the line is falling, or at its pace it does not reach the goal's level in \
+            time, or the target date has passed.
+            - `NOT_ENOUGH_DATA`: fewer than three weeks of the period had tries recorded.""")
+    public enum ProgressCode {
+        MASTERED, SUFFICIENT, INSUFFICIENT, NOT_ENOUGH_DATA
+    }
+
+    @Schema(name = "ProgressCodeBasis", description = """
+            Why a goal got its code (the report says it in a sentence):
+            - `MASTERED`: the criteria hold and the gap is not flagged.
+            - `FEW_WEEKS`: fewer than three weeks with tries.
+            - `TARGET_PASSED`: the target date is on or before the period's last day.
+            - `FALLING`: the weekly line falls.
+            - `AT_LEVEL`: the line already stands at the goal's level, with time left for the weeks in a row.
+            - `TOO_LITTLE_TIME`: at the level, but the weeks in a row still needed do not fit before the target date.
+            - `REACHES_LEVEL`: the line rises to the goal's level in time.
+            - `SHORT_OF_LEVEL`: at its pace, the line does not reach the goal's level in time.""")
+    public enum CodeBasis {
+        MASTERED, FEW_WEEKS, TARGET_PASSED, FALLING, AT_LEVEL, TOO_LITTLE_TIME, REACHES_LEVEL, SHORT_OF_LEVEL
+    }
+
+    /**
+     * A goal's progress code and the figures behind it: weeks of the period with tries, where
+     * the weekly line stands on the period's last week and its slope, the score of the goal's
+     * level, the day the level must be reached by (the target date less the weeks in a row still
+     * needed), the line's value on that day, and the weeks it takes to reach the level.
+     */
+    public record Verdict(ProgressCode code, CodeBasis basis, int weeksWithTries, Double levelNow,
+            Double slopePerWeek, double levelNeeded, LocalDate reachBy, Double levelThen, Integer weeksToLevel) {
+    }
+
+    /**
+     * Rule 14: the code of a goal over a report period whose weekly buckets are {@code weeks},
+     * ending on {@code to}, with the mastery check, run and gap judged on that day.
+     */
+    public static Verdict progressCode(Mastery criteria, MasteryCheck mastery, Maintenance run, Gap gap,
+            List<BucketStats> weeks, LocalDate to, LocalDate targetDate) {
+        double needed = IndependenceScale.score(ObservationKind.WIN, requiredLevel(criteria));
+        int scored = (int) weeks.stream().filter(w -> w.independenceScore() != null).count();
+        if (mastery.met() && !gap.flagged()) {
+            return new Verdict(ProgressCode.MASTERED, CodeBasis.MASTERED, scored, null, null, needed, null, null,
+                    null);
+        }
+        if (scored < MIN_TREND_POINTS) {
+            return new Verdict(ProgressCode.NOT_ENOUGH_DATA, CodeBasis.FEW_WEEKS, scored, null, null, needed, null,
+                    null, null);
+        }
+        double[] line = line(weeks);
+        double slope = line[1];
+        double now = clamp(line[0] + slope * (weeks.size() - 1));
+        Double roundedSlope = round2(slope);
+        if (targetDate != null && !targetDate.isAfter(to)) {
+            return new Verdict(ProgressCode.INSUFFICIENT, CodeBasis.TARGET_PASSED, scored, round2(now), roundedSlope,
+                    needed, null, null, null);
+        }
+        if (slope < -FLAT_SLOPE) {
+            return new Verdict(ProgressCode.INSUFFICIENT, CodeBasis.FALLING, scored, round2(now), roundedSlope,
+                    needed, null, null, null);
+        }
+        boolean atLevel = now >= needed - EPSILON;
+        Integer weeksToLevel = atLevel ? Integer.valueOf(0)
+                : slope > EPSILON ? Integer.valueOf((int) Math.ceil((needed - now) / slope - EPSILON)) : null;
+        if (targetDate == null) {
+            boolean onTrack = atLevel || slope > FLAT_SLOPE;
+            return new Verdict(onTrack ? ProgressCode.SUFFICIENT : ProgressCode.INSUFFICIENT,
+                    atLevel ? CodeBasis.AT_LEVEL : onTrack ? CodeBasis.REACHES_LEVEL : CodeBasis.SHORT_OF_LEVEL, scored,
+                    round2(now), roundedSlope, needed, null, null, weeksToLevel);
+        }
+        int stillInRow = criteria == null ? 0 : Math.max(0, criteria.consecutiveWeeksOrDefault() - run.consecutiveWeeks());
+        LocalDate reachBy = targetDate.minusWeeks(stillInRow);
+        long weeksLeft = Math.floorDiv(ChronoUnit.DAYS.between(to, reachBy), 7);
+        double then = clamp(now + slope * Math.max(0, weeksLeft));
+        if (atLevel) {
+            boolean time = weeksLeft >= 0;
+            return new Verdict(time ? ProgressCode.SUFFICIENT : ProgressCode.INSUFFICIENT,
+                    time ? CodeBasis.AT_LEVEL : CodeBasis.TOO_LITTLE_TIME, scored, round2(now), roundedSlope, needed,
+                    reachBy, round2(then), weeksToLevel);
+        }
+        boolean reaches = weeksLeft > 0 && then >= needed - EPSILON;
+        return new Verdict(reaches ? ProgressCode.SUFFICIENT : ProgressCode.INSUFFICIENT,
+                reaches ? CodeBasis.REACHES_LEVEL : CodeBasis.SHORT_OF_LEVEL, scored, round2(now), roundedSlope, needed,
+                reachBy, round2(then), weeksToLevel);
+    }
+
+    private static final double EPSILON = 1e-9;
+
+    /** The least-squares line through the scored buckets: {intercept, slope}, x = bucket index. */
+    private static double[] line(List<BucketStats> buckets) {
+        double n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < buckets.size(); i++) {
+            Double y = buckets.get(i).independenceScore();
+            if (y != null) {
+                n++;
+                sx += i;
+                sy += y;
+            }
+        }
+        double meanX = sx / n;
+        double meanY = sy / n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < buckets.size(); i++) {
+            Double y = buckets.get(i).independenceScore();
+            if (y != null) {
+                sxy += (i - meanX) * (y - meanY);
+                sxx += (i - meanX) * (i - meanX);
+            }
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        return new double[] { meanY - slope * meanX, slope };
+    }
+
+    private static double clamp(double score) {
+        return Math.max(0, Math.min(1, score));
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
     /** The level evidence must reach: the goal's mastery level, or INDEPENDENT without criteria. */
     public static PromptLevel requiredLevel(Mastery criteria) {
         return criteria == null ? PromptLevel.INDEPENDENT : criteria.promptLevel();

@@ -33,6 +33,8 @@ import app.smallwins.common.vocabulary.PromptLevel;
 import app.smallwins.goal.GoalService;
 import app.smallwins.goal.GoalStatus;
 import app.smallwins.goal.GoalSummary;
+import app.smallwins.goal.GoalView;
+import app.smallwins.goal.Mastery;
 import app.smallwins.observation.ObservationKind;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
@@ -134,8 +136,7 @@ public class ProgressService {
         Cite cite = new Cite(narrator, names, goal.status());
         return new GoalProgressView(goalId, goal.status(), start, asOf, bucket, zone.getId(), summary,
                 narrator.nextStep(goal.mastery(), mastery, gapWords, seen, capacities, anyAttempts),
-                buckets.stream().map(b -> new GoalProgressView.BucketView(b.start(), b.end(), b.wins(), b.setbacks(),
-                        b.notes(), b.byPromptLevel(), b.scored(), b.independenceScore(), b.variability())).toList(),
+                buckets.stream().map(ProgressService::bucketView).toList(),
                 new GoalProgressView.TrendView(trend.direction(), trend.slopePerBucket(), trend.dataPoints(),
                         trend.residual(), trend.noisy()),
                 new GoalProgressView.GeneralizationView(List.copyOf(seen.settings()), seenPeople,
@@ -324,6 +325,182 @@ public class ProgressService {
                 period == WinsSummaryView.Period.DAY ? List.of()
                         : listed.stream().map(r -> cite.ref(r, highlightWhy(r))).toList(),
                 milestones, RegulationView.of(regulation, narrator.regulation(regulation)));
+    }
+
+    /** Family entries quoted per goal in the report. */
+    static final int FAMILY_QUOTES = 5;
+    /** Wins no goal records, and first times, listed in the report. */
+    static final int REPORT_LISTED = 20;
+
+    /**
+     * The progress part of the IEP progress report over [from, to] (docs/progress.md, rule 14):
+     * per goal on paper, the weeks, the code and its reason, the gap, the narrative (the team's
+     * where written, else the generated draft) and the family's evidence; then real life beyond
+     * the goals and the questions for the meeting. Seven statements whatever the number of goals
+     * or observations. The caller checked access and logs the disclosure.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReportGoal.Evidence report(ChildGrant grant, ChildSummary child, LocalDate from, LocalDate to,
+            List<GoalView> onPaper, Map<UUID, ReportGoal.Written> written) {
+        UUID childId = grant.childId();
+        ZoneId zone = child.timeZone();
+        List<UUID> ids = onPaper.stream().map(GoalView::id).toList();
+        Instant start = startOf(from, zone);
+        Instant end = startOf(to.plusDays(1), zone);
+        Map<UUID, List<EvidenceCell>> cells = progress
+                .cells(childId, ids, zone.getId(), startOf(min(from, to.minusWeeks(ProgressRules.LOOKBACK_WEEKS)), zone),
+                        end)
+                .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
+        Evidence evidence = new Evidence(zone, to, onPaper.stream().anyMatch(g -> GAP_CHECKED.contains(g.status()))
+                ? progress.hardMoments(childId, startOf(to.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end,
+                        HARD_MOMENTS)
+                : List.of());
+        Instant recentFrom = startOf(to.minusDays(RECENT_DAYS), zone);
+        Map<UUID, List<ProgressRepository.Row>> candidates = progress.tellingCandidates(childId, ids, recentFrom, end)
+                .stream().map(r -> r.recentSince(recentFrom))
+                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
+        Map<UUID, List<ProgressRepository.Row>> firstTimes = progress.firstTimes(childId, ids, start, end, 1).stream()
+                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
+        Map<UUID, List<ProgressRepository.FamilyRow>> family = progress
+                .familyEvidence(childId, ids, start, end, FAMILY_QUOTES).stream()
+                .collect(Collectors.groupingBy(ProgressRepository.FamilyRow::forGoal));
+        List<ProgressRepository.Row> notOnPaper = progress.notOnPaperIn(childId, start, end, REPORT_LISTED);
+        List<ProgressRepository.Row> periodFirsts = progress.winsIn(childId, start, end, true, REPORT_LISTED);
+
+        record Judged(GoalView view, GoalSummary goal, List<EvidenceCell> cells, ProgressRules.Gap gap,
+                List<EvidencePicks.Pick> picks, ProgressRules.People seen) {
+        }
+        List<Judged> judged = new ArrayList<>();
+        Set<UUID> authorIds = new LinkedHashSet<>();
+        for (GoalView view : onPaper) {
+            GoalSummary goal = view.summary();
+            List<EvidenceCell> goalCells = cells.getOrDefault(goal.id(), List.of());
+            ProgressRules.Gap gap = evidence.gap(goal, goalCells);
+            List<EvidencePicks.Pick> picks = EvidencePicks.forGoal(evidence.rows(gap),
+                    candidates.getOrDefault(goal.id(), List.of()), firstTimes.getOrDefault(goal.id(), List.of()),
+                    evidence.novelty(goalCells));
+            ProgressRules.People seen = ProgressRules.seenAt(goalCells, ProgressRules.requiredLevel(goal.mastery()),
+                    from, to);
+            picks.forEach(p -> authorIds.add(p.row().authorId()));
+            evidence.rows(gap).forEach(r -> authorIds.add(r.authorId()));
+            authorIds.addAll(seen.people());
+            judged.add(new Judged(view, goal, goalCells, gap, picks, seen));
+        }
+        family.values().forEach(rows -> rows.forEach(r -> authorIds.add(r.row().authorId())));
+        notOnPaper.forEach(r -> authorIds.add(r.authorId()));
+        periodFirsts.forEach(r -> authorIds.add(r.authorId()));
+        Names names = people.names(authorIds);
+
+        Narrator narrator = new Narrator(Words.english(), child.name());
+        List<ReportGoal> goals = new ArrayList<>();
+        List<ReportGoal.Question> questions = new ArrayList<>();
+        for (Judged j : judged) {
+            GoalSummary goal = j.goal();
+            Mastery criteria = goal.mastery();
+            ProgressRules.Bar bar = ProgressRules.Bar.of(criteria);
+            List<ProgressRules.BucketStats> weeks = ProgressRules.buckets(j.cells(), ProgressRules.Bucket.WEEK, from, to);
+            ProgressRules.Trend trend = ProgressRules.trend(weeks);
+            ProgressRules.Maintenance run = ProgressRules.maintenance(j.cells(), bar, to);
+            ProgressRules.MasteryCheck mastery = ProgressRules.mastery(criteria, j.cells(), to, run);
+            ProgressRules.Verdict verdict = ProgressRules.progressCode(criteria, mastery, run, j.gap(), weeks, to,
+                    j.view().targetDate());
+            ProgressRules.RegulationSummary regulation = ProgressRules.regulation(j.cells(), from, to,
+                    c -> c.qualifies(bar.level()));
+            List<ProgressRepository.Row> moments = evidence.rows(j.gap());
+            Narrator.GapWords gapWords = narrator.gap(goal, j.gap(), evidence.statusDay(goal), bar.level(), moments);
+            Map<UUID, Role> capacities = capacities(j.cells());
+            boolean anyAttempts = weeks.stream().anyMatch(w -> w.scored() > 0);
+            String generated = Words.sentences(List.of(narrator.trend(trend, weeks),
+                    narrator.mastery(criteria, mastery, run), j.gap().flagged() ? gapWords.summary() : "",
+                    narrator.nextStep(criteria, mastery, gapWords, j.seen(), capacities, anyAttempts)));
+            ReportGoal.Written team = written.get(goal.id());
+            Cite cite = new Cite(narrator, names, goal.status());
+            List<Author> seenPeople = j.seen().people().stream().map(id -> names.author(id, capacities.get(id))).toList();
+            goals.add(new ReportGoal(j.view(), narrator.criteria(criteria),
+                    measurement(narrator, j.cells(), weeks, from, to),
+                    weeks.stream().map(ProgressService::bucketView).toList(),
+                    new GoalProgressView.TrendView(trend.direction(), trend.slopePerBucket(), trend.dataPoints(),
+                            trend.residual(), trend.noisy()),
+                    new GoalProgressView.GeneralizationView(List.copyOf(j.seen().settings()), seenPeople,
+                            seenPeople.stream().map(Author::capacity).distinct().sorted().toList()),
+                    new GoalProgressView.MaintenanceView(bar.level(), run.consecutiveWeeks(), run.since(),
+                            bar.minAttemptsPerWeek(), run.quietWeeks()),
+                    new GoalProgressView.MasteryView(criteria, mastery.met(), mastery.missing(), mastery.weeksHeld(),
+                            mastery.settingsSeen(), mastery.peopleSeen(), mastery.successRatio()),
+                    RegulationView.of(regulation, narrator.regulation(regulation)), verdict.code(),
+                    narrator.verdict(verdict, criteria, mastery, run, j.gap().flagged(), j.view().targetDate()),
+                    ReportGoal.Figures.of(verdict), gapView(goal, j.gap(), gapWords, moments, cite),
+                    j.picks().stream().map(cite::ref).toList(),
+                    team == null ? new ReportGoal.Narrative(generated, ReportGoal.Narrative.Source.GENERATED, generated,
+                            null, null, 0)
+                            : new ReportGoal.Narrative(team.text(), ReportGoal.Narrative.Source.TEAM, generated,
+                                    team.author(), team.writtenAt(), team.revisions()),
+                    family.getOrDefault(goal.id(), List.of()).stream()
+                            .map(f -> familyQuote(f, goal.id(), names, zone)).toList()));
+            questions.addAll(questions(narrator, j.view(), mastery, verdict, gapWords, j.gap(), anyAttempts, from, to));
+        }
+        questions.sort(java.util.Comparator.comparing(ReportGoal.Question::kind));
+        Cite cite = new Cite(narrator, names, null);
+        return new ReportGoal.Evidence(goals, new ReportGoal.NotOnPaper(
+                narrator.notOnPaperPeriod(notOnPaper.size(), periodFirsts.size()),
+                notOnPaper.stream().map(r -> cite.ref(r, notOnPaperWhy(r))).toList(),
+                periodFirsts.stream().map(r -> cite.ref(r, highlightWhy(r))).toList()), questions);
+    }
+
+    private static List<ReportGoal.Question> questions(Narrator narrator, GoalView goal,
+            ProgressRules.MasteryCheck mastery, ProgressRules.Verdict verdict, Narrator.GapWords gapWords,
+            ProgressRules.Gap gap, boolean anyAttempts, LocalDate from, LocalDate to) {
+        String name = goal.plainLanguage() != null && !goal.plainLanguage().isBlank() ? goal.plainLanguage().strip()
+                : goal.title().strip();
+        List<ReportGoal.Question> asked = new ArrayList<>();
+        if (gap.flagged()) {
+            asked.add(new ReportGoal.Question(ReportGoal.QuestionKind.GAP_FLAGGED, goal.id(), gapWords.question()));
+        } else if (GAP_CHECKED.contains(goal.status()) && !mastery.met()) {
+            asked.add(new ReportGoal.Question(ReportGoal.QuestionKind.WEAK_EVIDENCE, goal.id(),
+                    narrator.questionWeakEvidence(name, goal.status(), goal.mastery(), mastery)));
+        }
+        if (!anyAttempts) {
+            asked.add(new ReportGoal.Question(ReportGoal.QuestionKind.NO_DATA, goal.id(),
+                    narrator.questionNoData(name, from, to)));
+        } else if (verdict.code() == ProgressRules.ProgressCode.INSUFFICIENT) {
+            asked.add(new ReportGoal.Question(ReportGoal.QuestionKind.INSUFFICIENT, goal.id(),
+                    narrator.questionInsufficient(name, goal.targetDate())));
+        }
+        return asked;
+    }
+
+    private static ReportGoal.Measurement measurement(Narrator narrator, List<EvidenceCell> cells,
+            List<ProgressRules.BucketStats> weeks, LocalDate from, LocalDate to) {
+        long observations = 0;
+        long dataPoints = 0;
+        Map<Role, Long> byRole = new java.util.EnumMap<>(Role.class);
+        Map<app.smallwins.common.vocabulary.Setting, Long> bySetting = new java.util.EnumMap<>(
+                app.smallwins.common.vocabulary.Setting.class);
+        for (EvidenceCell cell : cells) {
+            if (cell.day().isBefore(from) || cell.day().isAfter(to)) {
+                continue;
+            }
+            observations += cell.count();
+            dataPoints += cell.isAttempt() ? cell.count() : 0;
+            byRole.merge(cell.authorCapacity(), cell.count(), Long::sum);
+            bySetting.merge(cell.setting(), cell.count(), Long::sum);
+        }
+        int withData = (int) weeks.stream().filter(w -> w.scored() > 0).count();
+        return new ReportGoal.Measurement(observations, dataPoints, withData, weeks.size(), byRole, bySetting,
+                narrator.measurement(observations, dataPoints, withData, weeks.size(), byRole, bySetting, from, to));
+    }
+
+    private static GoalProgressView.BucketView bucketView(ProgressRules.BucketStats b) {
+        return new GoalProgressView.BucketView(b.start(), b.end(), b.wins(), b.setbacks(), b.notes(), b.byPromptLevel(),
+                b.scored(), b.independenceScore(), b.variability());
+    }
+
+    private static ReportGoal.FamilyQuote familyQuote(ProgressRepository.FamilyRow f, UUID goalId, Names names,
+            ZoneId zone) {
+        ProgressRepository.Row r = f.row();
+        return new ReportGoal.FamilyQuote(r.id(), r.kind(), r.text(), f.support(), r.setting(), r.promptLevel(),
+                r.firstTime(), goalId.equals(r.goalId()), r.occurredAt(), LocalDate.ofInstant(r.occurredAt(), zone),
+                names.author(r.authorId(), r.authorCapacity()));
     }
 
     /** Goals whose mastery criteria hold at the month's end (or today) and did not the day before it began. */

@@ -74,7 +74,16 @@ public class TeamService {
     /** The whole team, for the record export; e-mail addresses only for those who manage it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MembershipView> exportMembers(ChildGrant grant) {
-        boolean showEmail = grant.may(Permission.MANAGE_TEAM);
+        return members(grant, grant.may(Permission.MANAGE_TEAM));
+    }
+
+    /** The whole team without any e-mail address, for a document that leaves the app (the progress report). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<MembershipView> documentMembers(ChildGrant grant) {
+        return members(grant, false);
+    }
+
+    private List<MembershipView> members(ChildGrant grant, boolean showEmail) {
         return Keyset.all((after, fetch) -> team.page(grant.childId(), after, fetch),
                 (TeamRepository.Member m) -> new Cursor(m.membership().createdAt, m.membership().id)).stream()
                 .map(m -> MembershipView.of(m.membership(), m.displayName(), showEmail)).toList();

@@ -85,44 +85,7 @@ class ProgressAtScaleBenchmark {
     }
 
     private long seed(CareTeam team, List<String> goals) throws Exception {
-        List<String> authors = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select user_id, role from team_membership where child_id = '"
-                        + team.childId + "' and user_id is not null")) {
-            while (rs.next()) {
-                authors.add(rs.getString(1) + ":" + rs.getString(2));
-            }
-        }
-        String goalArray = "array[" + String.join(",", goals.stream().map(g -> "'" + g + "'::uuid").toList()) + "]";
-        String authorArray = "array[" + String.join(",", authors.stream().map(a -> "'" + a + "'").toList()) + "]";
-        String levels = "array[" + String.join(",", Arrays.stream(app.smallwins.common.vocabulary.PromptLevel.values())
-                .map(p -> "'" + p.name() + "'").toList()) + "]";
-        String sql = """
-                insert into observation (id, child_id, goal_id, kind, text, domain, setting, prompt_level, regulation,
-                    first_time, occurred_at, source, author_id, author_capacity, created_at, updated_at, version)
-                select gen_random_uuid(), ?::uuid,
-                       case when i %% 10 = 0 then null else (%1$s)[1 + (i / 2) %% %2$d] end,
-                       (array['WIN','WIN','WIN','SETBACK','NOTE'])[1 + i %% 5],
-                       'Observation ' || i, 'COMMUNICATION',
-                       (array['HOME','CLASSROOM','THERAPY','PLAYGROUND','COMMUNITY'])[1 + (i / 7) %% 5],
-                       (%3$s)[1 + (i / 3) %% 7],
-                       (array['CALM','CALM','CALM','UNSETTLED','DYSREGULATED','SHUTDOWN'])[1 + (i / 11) %% 6],
-                       i %% 97 = 0,
-                       now() - make_interval(mins => (i * 1051) %% (3 * 365 * 24 * 60)),
-                       'DIRECT',
-                       split_part((%4$s)[1 + i %% %5$d], ':', 1)::uuid,
-                       split_part((%4$s)[1 + i %% %5$d], ':', 2),
-                       now(), now(), 0
-                from generate_series(1, ?) as i""".formatted(goalArray, goals.size(), levels, authorArray,
-                authors.size());
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setObject(1, UUID.fromString(team.childId));
-            insert.setInt(2, OBSERVATIONS);
-            insert.executeUpdate();
-            try (Statement analyze = c.createStatement()) {
-                analyze.execute("analyze observation");
-            }
-        }
+        BenchData.observations(dataSource, team.childId, goals, OBSERVATIONS, 3 * 365);
         return OBSERVATIONS;
     }
 

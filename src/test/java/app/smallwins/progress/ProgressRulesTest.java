@@ -360,4 +360,90 @@ class ProgressRulesTest {
         assertFalse(check.met());
         assertEquals(List.of("criteria"), List.copyOf(check.missing()));
     }
+
+    // --- Rule 14: the progress code of the report ---
+
+    /** The period's weeks (Mondays from WEEK_1) with these cells, judged on the period's last day. */
+    static ProgressRules.Verdict code(Mastery criteria, List<EvidenceCell> cells, int weeks, LocalDate target,
+            ProgressRules.Gap gap) {
+        LocalDate to = WEEK_1.plusWeeks(weeks).minusDays(1);
+        List<ProgressRules.BucketStats> buckets = ProgressRules.buckets(cells, ProgressRules.Bucket.WEEK, WEEK_1, to);
+        ProgressRules.Maintenance run = ProgressRules.maintenance(cells, ProgressRules.Bar.of(criteria), to);
+        return ProgressRules.progressCode(criteria, ProgressRules.mastery(criteria, cells, to, run), run, gap, buckets,
+                to, target);
+    }
+
+    static ProgressRules.Gap noGap() {
+        return new ProgressRules.Gap(false, List.of(), List.of(), WEEK_1, java.util.Set.of());
+    }
+
+    @Test
+    void masteredWhenTheCriteriaHoldAndTheGapIsNotFlagged() {
+        Mastery criteria = mastery(PromptLevel.INDEPENDENT, 1, 3, null);
+        List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.INDEPENDENT, Setting.HOME, MUM),
+                win(WEEK_1.plusWeeks(1), PromptLevel.INDEPENDENT, Setting.HOME, MUM),
+                win(WEEK_1.plusWeeks(2), PromptLevel.INDEPENDENT, Setting.HOME, MUM));
+        ProgressRules.Verdict v = code(criteria, cells, 3, null, noGap());
+        assertEquals(ProgressRules.ProgressCode.MASTERED, v.code());
+        // The same evidence with the gap flagged is judged on the line instead: at the level, on track.
+        ProgressRules.Gap flagged = new ProgressRules.Gap(true, List.of(ProgressRules.GapReason.SETBACKS_OR_DYSREGULATION),
+                List.of(), WEEK_1, java.util.Set.of(Setting.CLASSROOM));
+        ProgressRules.Verdict judged = code(criteria, cells, 3, null, flagged);
+        assertEquals(ProgressRules.ProgressCode.SUFFICIENT, judged.code());
+        assertEquals(ProgressRules.CodeBasis.AT_LEVEL, judged.basis());
+    }
+
+    @Test
+    void notEnoughDataWithFewerThanThreeWeeksOfTries() {
+        Mastery criteria = mastery(PromptLevel.VERBAL, 1, 3, null);
+        List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.MODEL, Setting.CLASSROOM, PARA),
+                win(WEEK_1.plusWeeks(5), PromptLevel.VERBAL, Setting.CLASSROOM, PARA));
+        ProgressRules.Verdict v = code(criteria, cells, 8, WEEK_1.plusWeeks(30), noGap());
+        assertEquals(ProgressRules.ProgressCode.NOT_ENOUGH_DATA, v.code());
+        assertEquals(2, v.weeksWithTries());
+    }
+
+    @Test
+    void sufficientWhenTheRisingLineReachesTheLevelBeforeTheTargetLessTheWeeksInARow() {
+        // The weeks score 0, 0.33, 0.33, 0.5 (full help, being shown twice, a visual cue): the line rises 0.15 a
+        // week and stands at 0.52 in the last week, two weeks short of a spoken reminder (0.67).
+        Mastery criteria = mastery(PromptLevel.VERBAL, 1, 3, null);
+        List<EvidenceCell> cells = List.of(win(WEEK_1, PromptLevel.FULL_PHYSICAL, Setting.CLASSROOM, PARA),
+                win(WEEK_1.plusWeeks(1), PromptLevel.MODEL, Setting.CLASSROOM, PARA),
+                win(WEEK_1.plusWeeks(2), PromptLevel.MODEL, Setting.CLASSROOM, PARA),
+                win(WEEK_1.plusWeeks(3), PromptLevel.VISUAL, Setting.CLASSROOM, PARA));
+        // Target 10 weeks after the period: 3 weeks in a row still needed, so the level is due in 7 weeks.
+        LocalDate to = WEEK_1.plusWeeks(4).minusDays(1);
+        ProgressRules.Verdict v = code(criteria, cells, 4, to.plusWeeks(10), noGap());
+        assertEquals(ProgressRules.ProgressCode.SUFFICIENT, v.code());
+        assertEquals(ProgressRules.CodeBasis.REACHES_LEVEL, v.basis());
+        assertEquals(0.15, v.slopePerWeek());
+        assertEquals(0.52, v.levelNow());
+        assertEquals(2, v.weeksToLevel()); // 0.5165 + 0.15 falls a hair short of 0.6667 after one week
+        assertEquals(to.plusWeeks(7), v.reachBy());
+        // With the target 3 weeks away, the 3 weeks in a row leave no time to reach it.
+        ProgressRules.Verdict late = code(criteria, cells, 4, to.plusWeeks(3), noGap());
+        assertEquals(ProgressRules.ProgressCode.INSUFFICIENT, late.code());
+        assertEquals(ProgressRules.CodeBasis.SHORT_OF_LEVEL, late.basis());
+    }
+
+    @Test
+    void insufficientWhenFallingFlatBelowTheLevelOrPastTheTarget() {
+        Mastery criteria = mastery(PromptLevel.INDEPENDENT, 1, 2, null);
+        List<EvidenceCell> falling = List.of(win(WEEK_1, PromptLevel.GESTURAL, Setting.HOME, MUM),
+                win(WEEK_1.plusWeeks(1), PromptLevel.VISUAL, Setting.HOME, MUM),
+                setback(WEEK_1.plusWeeks(2), Setting.HOME, MUM));
+        assertEquals(ProgressRules.CodeBasis.FALLING, code(criteria, falling, 3, WEEK_1.plusWeeks(40), noGap()).basis());
+        List<EvidenceCell> flat = List.of(win(WEEK_1, PromptLevel.VISUAL, Setting.HOME, MUM),
+                win(WEEK_1.plusWeeks(1), PromptLevel.VISUAL, Setting.HOME, MUM),
+                win(WEEK_1.plusWeeks(2), PromptLevel.VISUAL, Setting.HOME, MUM));
+        ProgressRules.Verdict v = code(criteria, flat, 3, WEEK_1.plusWeeks(40), noGap());
+        assertEquals(ProgressRules.ProgressCode.INSUFFICIENT, v.code());
+        assertEquals(ProgressRules.CodeBasis.SHORT_OF_LEVEL, v.basis());
+        assertEquals(0.5, v.levelThen());
+        // No target date: judged on where the line stands and where it heads.
+        assertEquals(ProgressRules.CodeBasis.SHORT_OF_LEVEL, code(criteria, flat, 3, null, noGap()).basis());
+        assertEquals(ProgressRules.CodeBasis.TARGET_PASSED,
+                code(criteria, flat, 3, WEEK_1.plusWeeks(1), noGap()).basis());
+    }
 }
