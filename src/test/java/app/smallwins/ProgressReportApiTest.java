@@ -163,8 +163,9 @@ class ProgressReportApiTest {
                 .body("goals[1].figures.levelNow", equalTo(0.83f))
                 .body("goals[1].figures.slopePerWeek", equalTo(0.17f))
                 .body("goals[1].reason", startsWith("On track to meet it by "))
-                .body("goals[1].reason", containsString("already stands at the goal’s level (0.83; with no more "
-                        + "than a spoken reminder is 0.67)."))
+                .body("goals[1].reason", containsString("the weekly line of independence stands at 0.83, already at "
+                        + "the goal’s level (with no more than a spoken reminder, 0.67). It still needs 2 more weeks in a "
+                        + "row with at least 1 try with no more than a spoken reminder."))
                 .body("goals[1].masteryInWords", equalTo("With no more than a spoken reminder, in one place, with one "
                         + "adult, 3 weeks in a row, with at least 1 try a week."))
                 .body("goals[1].measurement.observations", equalTo(3))

@@ -270,8 +270,11 @@ final class Narrator {
                     : words.say("code.SHORT_OF_LEVEL", by, v.levelNow(), v.slopePerWeek(), v.levelThen(),
                             words.date(v.reachBy()), v.levelNeeded(), level);
         };
-        return check.met() && gapFlagged && v.code() != ProgressRules.ProgressCode.MASTERED
-                ? Words.sentences(List.of(said, words.say("code.gapFlagged"))) : said;
+        boolean onTrack = v.code() == ProgressRules.ProgressCode.SUFFICIENT;
+        return Words.sentences(List.of(said,
+                onTrack && criteria != null && !check.met() ? words.say("code.stillNeeds", needs(criteria, check)) : "",
+                check.met() && gapFlagged && v.code() != ProgressRules.ProgressCode.MASTERED
+                        ? words.say("code.gapFlagged") : ""));
     }
 
     /** A goal of the period with nothing recorded on it: worth asking at the meeting. */

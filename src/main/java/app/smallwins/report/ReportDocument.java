@@ -326,7 +326,7 @@ final class ReportDocument {
 
     private static String css(SmallWinsConfig.Reports.PageSize pageSize) {
         return ("""
-                @page { size: %s; margin: 22mm 16mm 20mm 16mm;
+                @page { size: %s; margin: 18mm 16mm 16mm 16mm;
                   @top-center { content: element(running); }
                   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: %s; font-size: 8pt; }
                 }
@@ -335,7 +335,8 @@ final class ReportDocument {
                 body { max-width: 50em; margin: 0 auto; padding: 0 1em; }
                 h1 { font-size: 18pt; margin: 0.2em 0 0.6em; }
                 h2 { font-size: 13pt; margin: 1.2em 0 0.4em; border-bottom: 1px solid #000; }
-                h3 { font-size: 10.5pt; margin: 1em 0 0.3em; }
+                h3 { font-size: 10.5pt; margin: 0.8em 0 0.25em; }
+                h2, h3 { page-break-after: avoid; }
                 p { margin: 0.3em 0; }
                 .draft { font-weight: bold; letter-spacing: 0.05em; text-transform: uppercase; font-size: 9pt; }
                 table { border-collapse: collapse; width: 100%%; }
@@ -344,11 +345,12 @@ final class ReportDocument {
                 .facts td { padding: 0.15em 0; vertical-align: top; }
                 .grid th, .grid td { border: 1px solid #000; padding: 0.25em 0.4em; text-align: left; vertical-align: top; }
                 .goal { page-break-before: always; }
-                .code { border: 2px solid #000; padding: 0.4em 0.6em; margin: 0.8em 0; page-break-inside: avoid; }
+                .code { border: 2px solid #000; padding: 0.4em 0.6em; margin: 0.6em 0; page-break-inside: avoid; }
                 .code-name { font-weight: bold; }
                 .chart { page-break-inside: avoid; }
-                .chart img { width: 14cm; height: %s; }
-                .caption, .note, .generated { font-size: 8.5pt; color: #333; }
+                .chart img { width: 13cm; height: %s; }
+                .caption, .note, .generated { font-size: 8pt; color: #333; }
+                .caption { margin-top: 0; }
                 .flagged { font-weight: bold; }
                 blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.6em; border-left: 3px solid #000;
                   page-break-inside: avoid; }
@@ -359,6 +361,6 @@ final class ReportDocument {
                 @media screen { #running { display: none; } }
                 """).formatted(pageSize == SmallWinsConfig.Reports.PageSize.A4 ? "A4" : "letter",
                 ReportFonts.FAMILIES, ReportFonts.FAMILIES,
-                String.format(Locale.ROOT, "%.2fcm", 14.0 * ReportChart.HEIGHT / ReportChart.WIDTH));
+                String.format(Locale.ROOT, "%.2fcm", 13.0 * ReportChart.HEIGHT / ReportChart.WIDTH));
     }
 }
