@@ -111,9 +111,8 @@ public class ProgressService {
                 c -> c.qualifies(level));
         List<ProgressRepository.Row> firstTimes = progress.firstTimes(childId, List.of(goalId),
                 startOf(start, zone), end, 5);
-        Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
-        List<ProgressRepository.Row> candidates = progress.tellingCandidates(childId, List.of(goalId), recentFrom, end)
-                .stream().map(r -> r.recentSince(recentFrom)).toList();
+        List<ProgressRepository.Row> candidates = tellingCandidates(childId, List.of(goalId), zone, asOf)
+                .getOrDefault(goalId, List.of());
         EvidencePicks.Novelty novelty = evidence.novelty(cells);
         Optional<EvidencePicks.Pick> telling = EvidencePicks.mostTelling(candidates, novelty);
 
@@ -166,14 +165,9 @@ public class ProgressService {
         }
         ZoneId zone = children.timeZone(grant);
         LocalDate asOf = LocalDate.now(zone);
-        Instant end = startOf(asOf.plusDays(1), zone);
-        Map<UUID, List<EvidenceCell>> cells = progress
-                .cells(grant.childId(), checked.stream().map(GoalSummary::id).toList(), zone.getId(),
-                        startOf(asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), zone), end)
-                .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
-        Evidence evidence = new Evidence(zone, asOf, progress.hardMoments(grant.childId(),
-                startOf(asOf.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end, HARD_MOMENTS));
-        return checked.stream().filter(g -> evidence.gap(g, cells.getOrDefault(g.id(), List.of())).flagged())
+        GoalsEvidence read = goalsEvidence(grant.childId(), checked, zone,
+                asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), asOf);
+        return checked.stream().filter(g -> read.evidence().gap(g, read.of(g.id())).flagged())
                 .map(GoalSummary::id).collect(Collectors.toSet());
     }
 
@@ -188,17 +182,9 @@ public class ProgressService {
         LocalDate asOf = LocalDate.now(zone);
         Instant end = startOf(asOf.plusDays(1), zone);
         LocalDate trendStart = asOf.minusWeeks(DEFAULT_WEEKS).plusDays(1);
-        Map<UUID, List<EvidenceCell>> cells = progress
-                .cells(childId, ids, zone.getId(), startOf(asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), zone), end)
-                .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
-        Evidence evidence = new Evidence(zone, asOf, rows.stream().anyMatch(Evidence::gapChecked)
-                ? progress.hardMoments(childId, startOf(asOf.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end,
-                        HARD_MOMENTS)
-                : List.of());
-        Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
-        Map<UUID, List<ProgressRepository.Row>> candidates = progress.tellingCandidates(childId, ids, recentFrom, end)
-                .stream().map(r -> r.recentSince(recentFrom))
-                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
+        GoalsEvidence read = goalsEvidence(childId, rows, zone, asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), asOf);
+        Evidence evidence = read.evidence();
+        Map<UUID, List<ProgressRepository.Row>> candidates = tellingCandidates(childId, ids, zone, asOf);
         Map<UUID, List<ProgressRepository.Row>> firstTimes = progress.firstTimes(childId, ids,
                 startOf(asOf.minusWeeks(ProgressRules.LOOKBACK_WEEKS), zone), end, 1).stream()
                 .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
@@ -210,7 +196,7 @@ public class ProgressService {
         List<Charted> charted = new ArrayList<>();
         Set<UUID> authorIds = new LinkedHashSet<>();
         for (GoalSummary goal : rows) {
-            List<EvidenceCell> goalCells = cells.getOrDefault(goal.id(), List.of());
+            List<EvidenceCell> goalCells = read.of(goal.id());
             ProgressRules.Gap gap = evidence.gap(goal, goalCells);
             List<EvidencePicks.Pick> picks = EvidencePicks.forGoal(evidence.rows(gap),
                     candidates.getOrDefault(goal.id(), List.of()), firstTimes.getOrDefault(goal.id(), List.of()),
@@ -347,18 +333,10 @@ public class ProgressService {
         List<UUID> ids = onPaper.stream().map(GoalView::id).toList();
         Instant start = startOf(from, zone);
         Instant end = startOf(to.plusDays(1), zone);
-        Map<UUID, List<EvidenceCell>> cells = progress
-                .cells(childId, ids, zone.getId(), startOf(min(from, to.minusWeeks(ProgressRules.LOOKBACK_WEEKS)), zone),
-                        end)
-                .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
-        Evidence evidence = new Evidence(zone, to, onPaper.stream().anyMatch(g -> GAP_CHECKED.contains(g.status()))
-                ? progress.hardMoments(childId, startOf(to.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end,
-                        HARD_MOMENTS)
-                : List.of());
-        Instant recentFrom = startOf(to.minusDays(RECENT_DAYS), zone);
-        Map<UUID, List<ProgressRepository.Row>> candidates = progress.tellingCandidates(childId, ids, recentFrom, end)
-                .stream().map(r -> r.recentSince(recentFrom))
-                .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
+        GoalsEvidence read = goalsEvidence(childId, onPaper.stream().map(GoalView::summary).toList(), zone,
+                min(from, to.minusWeeks(ProgressRules.LOOKBACK_WEEKS)), to);
+        Evidence evidence = read.evidence();
+        Map<UUID, List<ProgressRepository.Row>> candidates = tellingCandidates(childId, ids, zone, to);
         Map<UUID, List<ProgressRepository.Row>> firstTimes = progress.firstTimes(childId, ids, start, end, 1).stream()
                 .collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
         Map<UUID, List<ProgressRepository.FamilyRow>> family = progress
@@ -374,7 +352,7 @@ public class ProgressService {
         Set<UUID> authorIds = new LinkedHashSet<>();
         for (GoalView view : onPaper) {
             GoalSummary goal = view.summary();
-            List<EvidenceCell> goalCells = cells.getOrDefault(goal.id(), List.of());
+            List<EvidenceCell> goalCells = read.of(goal.id());
             ProgressRules.Gap gap = evidence.gap(goal, goalCells);
             List<EvidencePicks.Pick> picks = EvidencePicks.forGoal(evidence.rows(gap),
                     candidates.getOrDefault(goal.id(), List.of()), firstTimes.getOrDefault(goal.id(), List.of()),
@@ -523,6 +501,39 @@ public class ProgressService {
             }
         }
         return result;
+    }
+
+    /** The goals' evidence cells, by goal, and what the gap needs of the child. */
+    private record GoalsEvidence(Map<UUID, List<EvidenceCell>> cells, Evidence evidence) {
+
+        List<EvidenceCell> of(UUID goalId) {
+            return cells.getOrDefault(goalId, List.of());
+        }
+    }
+
+    /**
+     * What every view of several goals reads first: their cells from `from` up to `asOf`, and,
+     * when one of them is marked met or maintaining, the child's hard moments of the gap's
+     * window (rule 8). One statement, or two.
+     */
+    private GoalsEvidence goalsEvidence(UUID childId, List<GoalSummary> goals, ZoneId zone, LocalDate from,
+            LocalDate asOf) {
+        Instant end = startOf(asOf.plusDays(1), zone);
+        Map<UUID, List<EvidenceCell>> cells = progress
+                .cells(childId, goals.stream().map(GoalSummary::id).toList(), zone.getId(), startOf(from, zone), end)
+                .stream().collect(Collectors.groupingBy(EvidenceCell::goalId));
+        return new GoalsEvidence(cells, new Evidence(zone, asOf, goals.stream().anyMatch(Evidence::gapChecked)
+                ? progress.hardMoments(childId, startOf(asOf.minusDays(ProgressRules.GAP_WINDOW_DAYS - 1), zone), end,
+                        HARD_MOMENTS)
+                : List.of()));
+    }
+
+    /** Candidates for each goal's most telling win up to `asOf`, those of the last 90 days marked recent. */
+    private Map<UUID, List<ProgressRepository.Row>> tellingCandidates(UUID childId, List<UUID> ids, ZoneId zone,
+            LocalDate asOf) {
+        Instant recentFrom = startOf(asOf.minusDays(RECENT_DAYS), zone);
+        return progress.tellingCandidates(childId, ids, recentFrom, startOf(asOf.plusDays(1), zone)).stream()
+                .map(r -> r.recentSince(recentFrom)).collect(Collectors.groupingBy(ProgressRepository.Row::goalId));
     }
 
     private static GoalProgressView.GapView gapView(GoalSummary goal, ProgressRules.Gap gap,

@@ -77,11 +77,7 @@ final class ReportDocument {
         out.append("</table></header>");
 
         section("team");
-        out.append("<table class=\"grid\"><thead><tr>");
-        element("th", say("team.name"));
-        element("th", say("team.role"));
-        element("th", say("team.relationship"));
-        out.append("</tr></thead><tbody>");
+        grid("team.name", "team.role", "team.relationship");
         for (ProgressReport.TeamMember m : report.team()) {
             out.append("<tr>");
             element("td", m.name() != null ? m.name() : say("team.invited"));
@@ -104,11 +100,7 @@ final class ReportDocument {
         out.append("</section>");
 
         section("glance");
-        out.append("<table class=\"grid\"><thead><tr>");
-        element("th", say("glance.goal"));
-        element("th", say("glance.progress"));
-        element("th", say("glance.gap"));
-        out.append("</tr></thead><tbody>");
+        grid("glance.goal", "glance.progress", "glance.gap");
         for (ReportGoal g : report.goals()) {
             out.append("<tr>");
             element("td", plain(g));
@@ -290,6 +282,15 @@ final class ReportDocument {
     private void section(String heading) {
         out.append("<section>");
         element("h2", say(heading));
+    }
+
+    /** A bordered table with these column headings; the caller writes the rows and closes it. */
+    private void grid(String... headingKeys) {
+        out.append("<table class=\"grid\"><thead><tr>");
+        for (String key : headingKeys) {
+            element("th", say(key));
+        }
+        out.append("</tr></thead><tbody>");
     }
 
     private void row(String label, String value) {
