@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.Caller;
@@ -34,15 +35,17 @@ public class ChildService {
     private final AccessLog accessLog;
     private final Idempotency idempotency;
     private final TimeZones timeZones;
+    private final Event<ChildOpened> opened;
 
     ChildService(ChildRepository children, ChildAccess access, CurrentCaller currentCaller, AccessLog accessLog,
-            Idempotency idempotency, TimeZones timeZones) {
+            Idempotency idempotency, TimeZones timeZones, Event<ChildOpened> opened) {
         this.children = children;
         this.access = access;
         this.currentCaller = currentCaller;
         this.accessLog = accessLog;
         this.idempotency = idempotency;
         this.timeZones = timeZones;
+        this.opened = opened;
     }
 
     @Transactional
@@ -67,7 +70,9 @@ public class ChildService {
             child.createdAt = Times.now();
             child.updatedAt = child.createdAt;
             children.persistAndFlush(child);
-            accessLog.change(new ChildGrant(child.id, caller, Role.admin), "child.create", TARGET, child.id);
+            ChildGrant grant = new ChildGrant(child.id, caller, Role.admin);
+            accessLog.change(grant, "child.create", TARGET, child.id);
+            opened.fire(new ChildOpened(grant));
             return ChildView.of(child, Role.admin);
         });
     }

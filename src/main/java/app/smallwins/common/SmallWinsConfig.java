@@ -31,6 +31,17 @@ public interface SmallWinsConfig {
 
     Reports reports();
 
+    Media media();
+
+    /** Photos and videos of wins, with the family's consent. */
+    interface Media {
+        /**
+         * The media consent a new child's record opens with: NONE (no photos or video until a
+         * parent says so) or TEAM (for schools that collect consent at enrolment).
+         */
+        String defaultConsent();
+    }
+
     /** The IEP progress report (docs/progress.md, rule 14). */
     interface Reports {
         /** The PDF's paper: US Letter or A4. */

@@ -34,6 +34,8 @@ public enum Permission {
     /** The earlier bodies of an edited or deleted message, kept in the record. */
     READ_MESSAGE_HISTORY(admin),
     READ_ACCESS_LOG(admin, parent),
+    /** Whether photos and videos of the child may be recorded (the family's consent). */
+    SET_MEDIA_CONSENT(admin, parent),
     EXPORT_RECORD(admin, parent);
 
     private final Set<Role> granted;

@@ -1,0 +1,28 @@
+package app.smallwins.media;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.smallwins.common.paging.Cursor;
+import app.smallwins.common.paging.Keyset;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** A child's media consent: its changes, newest first. */
+@ApplicationScoped
+public class MediaConsentRepository implements PanacheRepositoryBase<MediaConsentChange, UUID> {
+
+    /** The child's consent: its newest change. */
+    public Optional<MediaConsentChange> current(UUID childId) {
+        return find("childId = ?1 order by changedAt desc, id desc", childId).firstResultOptional();
+    }
+
+    public List<MediaConsentChange> history(UUID childId, Cursor after, int fetch) {
+        return Keyset.newestFirst(getEntityManager()::createQuery,
+                "select c from MediaConsentChange c where c.childId = :child", MediaConsentChange.class,
+                "c.changedAt", "c.id", after, fetch)
+                .setParameter("child", childId).getResultList();
+    }
+}
