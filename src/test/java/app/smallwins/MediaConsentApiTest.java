@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.EventStreams;
 import app.smallwins.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,11 +37,16 @@ class MediaConsentApiTest {
                 .body("allowSharingOutsideTeam", equalTo(false))
                 .body("changedBy", nullValue())
                 .extract().path("id");
-        String given = as(team.parent).body(Map.of("consent", "TEAM")).put(consent(team)).then().statusCode(200)
-                .body("consent", equalTo("TEAM"))
-                .body("changedBy.id", equalTo(parentId))
-                .body("changedBy.capacity", equalTo("parent"))
-                .extract().path("id");
+        String given;
+        try (EventStreams.Stream para = EventStreams.open(team.para)) {
+            given = as(team.parent).body(Map.of("consent", "TEAM")).put(consent(team)).then().statusCode(200)
+                    .body("consent", equalTo("TEAM"))
+                    .body("changedBy.id", equalTo(parentId))
+                    .body("changedBy.capacity", equalTo("parent"))
+                    .extract().path("id");
+            // The team hears of it as it happens, like every change of the record.
+            para.expect("media-consent.changed", "childId", team.childId);
+        }
         // The same answer again is not a change.
         as(team.parent).body(Map.of("consent", "TEAM", "allowSharingOutsideTeam", false)).put(consent(team)).then()
                 .statusCode(200).body("id", equalTo(given));

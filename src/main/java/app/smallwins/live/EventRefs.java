@@ -27,6 +27,11 @@ public record EventRefs(UUID conversationId, UUID messageId, UUID observationId,
         return new EventRefs(null, null, null, null, goalId, null);
     }
 
+    /** Nothing but the child, which every event names: a change of the record as a whole (media consent). */
+    public static EventRefs child() {
+        return new EventRefs(null, null, null, null, null, null);
+    }
+
     public static EventRefs membership(UUID membershipId) {
         return new EventRefs(null, null, null, null, null, membershipId);
     }

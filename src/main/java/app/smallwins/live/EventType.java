@@ -23,6 +23,7 @@ public enum EventType {
     PROGRESS_FLAGGED("progress.flagged", Permission.READ_RECORD),
     PROGRESS_CLEARED("progress.cleared", Permission.READ_RECORD),
     TEAM_CHANGED("team.changed", Permission.READ_RECORD),
+    MEDIA_CONSENT_CHANGED("media-consent.changed", Permission.READ_RECORD),
     UNREAD_CHANGED("unread.changed", Permission.READ_CONVERSATIONS);
 
     /** Sent alone when a client's last event is older than the retention: refetch, then go on from this id. */

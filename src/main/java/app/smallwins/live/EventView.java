@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         | `progress.flagged` | real life stopped matching a goal marked met (the paper-reality gap) | goalId |
         | `progress.cleared` | that gap closed | goalId |
         | `team.changed` | someone joined or left the team (also sent to the person who left) | membershipId |
+        | `media-consent.changed` | the family gave or withdrew consent to photos and videos | |
         | `unread.changed` | the reader's own read marker moved (another device read) | conversationId |
         | `reset` | the reader's last event is older than the retention: refetch, then go on from this id | |
         """)
@@ -34,7 +35,8 @@ public record EventView(
         String id,
         @Schema(enumeration = { "message.posted", "message.edited", "message.deleted", "observation.recorded",
                 "observation.changed", "observation.deleted", "cheer.added", "goal.created", "goal.changed",
-                "progress.flagged", "progress.cleared", "team.changed", "unread.changed", "reset" })
+                "progress.flagged", "progress.cleared", "team.changed", "media-consent.changed", "unread.changed",
+                "reset" })
         String type,
         @Schema(description = "The child whose record changed (null on `reset`).", nullable = true)
         UUID childId,

@@ -17,6 +17,9 @@ import app.smallwins.common.error.ApiException;
 import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.security.Permission;
+import app.smallwins.live.EventRefs;
+import app.smallwins.live.EventType;
+import app.smallwins.live.LiveEvents;
 import app.smallwins.user.Names;
 import app.smallwins.user.People;
 import io.quarkus.runtime.Startup;
@@ -36,14 +39,16 @@ public class MediaConsentService {
     private final MediaConsentRepository consents;
     private final People people;
     private final AccessLog accessLog;
+    private final LiveEvents live;
     private final Consent defaultConsent;
 
     MediaConsentService(ChildAccess access, MediaConsentRepository consents, People people, AccessLog accessLog,
-            SmallWinsConfig config) {
+            LiveEvents live, SmallWinsConfig config) {
         this.access = access;
         this.consents = consents;
         this.people = people;
         this.accessLog = accessLog;
+        this.live = live;
         try {
             this.defaultConsent = Consent.valueOf(config.media().defaultConsent().strip());
         } catch (IllegalArgumentException e) {
@@ -79,6 +84,7 @@ public class MediaConsentService {
         MediaConsentChange change = change(childId, update.consent(), sharing, grant);
         consents.persist(change);
         accessLog.change(grant, "media-consent.update", TARGET, childId);
+        live.emit(grant, EventType.MEDIA_CONSENT_CHANGED, EventRefs.child());
         return view(change, names(List.of(change)));
     }
 

@@ -176,7 +176,8 @@ public final class HostileRequests {
                 }
                 yield NODES.numberNode(BigDecimal.ONE);
             }
-            case BOOLEAN -> NODES.booleanNode(true);
+            // Sharing media beyond the team is refused without consent (NONE, the first value): false fits both.
+            case BOOLEAN -> NODES.booleanNode(!name.equals("allowSharingOutsideTeam"));
             case ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 JsonNode item = valid(schema.items(), name, true);

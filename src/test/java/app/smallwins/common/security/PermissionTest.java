@@ -46,6 +46,7 @@ class PermissionTest {
             MESSAGE                       ✓       ✓         ✓        ✓      ✓       409
             READ_MESSAGE_HISTORY          ✓       -         -        -      -       ok
             READ_ACCESS_LOG               ✓       -         -        -      ✓       ok
+            SET_MEDIA_CONSENT             ✓       -         -        -      ✓       409
             EXPORT_RECORD                 ✓       -         -        -      ✓       ok
             """;
 
