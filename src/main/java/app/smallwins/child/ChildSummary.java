@@ -12,10 +12,19 @@ public record ChildSummary(String name, ZoneId timeZone, String celebrateWith) {
     record Row(String displayName, String preferredName, String timeZone, String celebrateWith) {
 
         ChildSummary summary() {
-            // The name the team says: the preferred one, or the first word of the full name.
-            String name = preferredName != null && !preferredName.isBlank() ? preferredName.strip()
-                    : displayName.strip().split("\\s+")[0];
-            return new ChildSummary(name, ZoneId.of(timeZone), celebrateWith);
+            return of(displayName, preferredName, timeZone, celebrateWith);
         }
+    }
+
+    /** What the whole profile says, for a feature that read it anyway (the progress report). */
+    public static ChildSummary of(ChildView child) {
+        return of(child.displayName(), child.preferredName(), child.timeZone(), child.celebrateWith());
+    }
+
+    private static ChildSummary of(String displayName, String preferredName, String timeZone, String celebrateWith) {
+        // The name the team says: the preferred one, or the first word of the full name.
+        String name = preferredName != null && !preferredName.isBlank() ? preferredName.strip()
+                : displayName.strip().split("\\s+")[0];
+        return new ChildSummary(name, ZoneId.of(timeZone), celebrateWith);
     }
 }

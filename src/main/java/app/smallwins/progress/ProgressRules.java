@@ -226,26 +226,14 @@ public final class ProgressRules {
      * their place in time); noisy when the scores sit far from the line.
      */
     public static Trend trend(List<BucketStats> buckets) {
-        List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            if (buckets.get(i).independenceScore() != null) {
-                points.add(new double[] { i, buckets.get(i).independenceScore() });
-            }
-        }
+        List<double[]> points = scored(buckets);
         int n = points.size();
         if (n < 2) {
             return new Trend(Direction.NOT_ENOUGH_DATA, null, n, null, false);
         }
-        double meanX = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-        double meanY = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] p : points) {
-            sxy += (p[0] - meanX) * (p[1] - meanY);
-            sxx += (p[0] - meanX) * (p[0] - meanX);
-        }
-        double slope = sxy / sxx;
-        double intercept = meanY - slope * meanX;
+        double[] line = line(points);
+        double intercept = line[0];
+        double slope = line[1];
         double squares = 0;
         for (double[] p : points) {
             double residual = p[1] - (intercept + slope * p[0]);
@@ -530,7 +518,8 @@ public final class ProgressRules {
     public static Verdict progressCode(Mastery criteria, MasteryCheck mastery, Maintenance run, Gap gap,
             List<BucketStats> weeks, LocalDate to, LocalDate targetDate) {
         double needed = IndependenceScale.score(ObservationKind.WIN, requiredLevel(criteria));
-        int scored = (int) weeks.stream().filter(w -> w.independenceScore() != null).count();
+        List<double[]> points = scored(weeks);
+        int scored = points.size();
         if (mastery.met() && !gap.flagged()) {
             return new Verdict(ProgressCode.MASTERED, CodeBasis.MASTERED, scored, null, null, needed, null, null,
                     null);
@@ -539,7 +528,7 @@ public final class ProgressRules {
             return new Verdict(ProgressCode.NOT_ENOUGH_DATA, CodeBasis.FEW_WEEKS, scored, null, null, needed, null,
                     null, null);
         }
-        double[] line = line(weeks);
+        double[] line = line(points);
         double slope = line[1];
         double now = clamp(line[0] + slope * (weeks.size() - 1));
         Double roundedSlope = round2(slope);
@@ -578,31 +567,28 @@ public final class ProgressRules {
 
     private static final double EPSILON = 1e-9;
 
-    /** The least-squares line through the scored buckets: {intercept, slope}, x = bucket index. */
-    private static double[] line(List<BucketStats> buckets) {
-        double n = 0;
-        double sx = 0;
-        double sy = 0;
+    /** The buckets with a score, as points: x is the bucket's index (empty buckets keep their place), y its score. */
+    private static List<double[]> scored(List<BucketStats> buckets) {
+        List<double[]> points = new ArrayList<>();
         for (int i = 0; i < buckets.size(); i++) {
-            Double y = buckets.get(i).independenceScore();
-            if (y != null) {
-                n++;
-                sx += i;
-                sy += y;
+            if (buckets.get(i).independenceScore() != null) {
+                points.add(new double[] { i, buckets.get(i).independenceScore() });
             }
         }
-        double meanX = sx / n;
-        double meanY = sy / n;
+        return points;
+    }
+
+    /** The least-squares line through at least two points: {intercept, slope} (rules 4 and 14). */
+    private static double[] line(List<double[]> points) {
+        double meanX = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double meanY = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
         double sxy = 0;
         double sxx = 0;
-        for (int i = 0; i < buckets.size(); i++) {
-            Double y = buckets.get(i).independenceScore();
-            if (y != null) {
-                sxy += (i - meanX) * (y - meanY);
-                sxx += (i - meanX) * (i - meanX);
-            }
+        for (double[] p : points) {
+            sxy += (p[0] - meanX) * (p[1] - meanY);
+            sxx += (p[0] - meanX) * (p[0] - meanX);
         }
-        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double slope = sxy / sxx;
         return new double[] { meanY - slope * meanX, slope };
     }
 

@@ -78,8 +78,8 @@ public class ProgressReportService {
     @Transactional
     public ProgressReport report(UUID childId, LocalDate from, LocalDate to, String format) {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
-        ChildSummary summary = children.summary(grant);
         ChildView child = children.view(grant);
+        ChildSummary summary = ChildSummary.of(child);
         ProgressReport.Period period = period(summary.timeZone(), from, to);
         Instant end = period.to().plusDays(1).atStartOfDay(summary.timeZone()).toInstant();
         List<GoalView> onPaper = goals.views(grant, REPORTED).stream().filter(g -> g.createdAt().isBefore(end))

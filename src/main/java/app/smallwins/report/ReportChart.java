@@ -110,9 +110,6 @@ final class ReportChart {
     private static JFreeChart chart(List<GoalProgressView.BucketView> weeks, double levelNeeded) {
         DefaultCategoryDataset bars = new DefaultCategoryDataset();
         DefaultCategoryDataset scores = new DefaultCategoryDataset();
-        for (Band band : Band.values()) {
-            bars.addValue(0, band.label, label(weeks.isEmpty() ? null : weeks.get(0)));
-        }
         for (GoalProgressView.BucketView week : weeks) {
             String column = label(week);
             long[] counts = new long[Band.values().length];
@@ -174,7 +171,7 @@ final class ReportChart {
     }
 
     private static String label(GoalProgressView.BucketView week) {
-        return week == null ? "" : WEEK.format(week.start());
+        return WEEK.format(week.start());
     }
 
     private static StandardChartTheme theme() {
