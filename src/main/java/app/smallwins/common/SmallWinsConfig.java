@@ -40,6 +40,63 @@ public interface SmallWinsConfig {
          * parent says so) or TEAM (for schools that collect consent at enrolment).
          */
         String defaultConsent();
+
+        /** Where the bytes live: LOCAL (a directory on this server) or S3 (an S3-compatible object store). */
+        StoreKind store();
+
+        /** LOCAL: the directory photos and videos are kept in (created when missing). */
+        String directory();
+
+        S3 s3();
+
+        /** The largest photo accepted. */
+        MemorySize maxImageSize();
+
+        /** The largest video accepted. */
+        MemorySize maxVideoSize();
+
+        /** The most pixels a photo may have (a small file can claim a huge picture). */
+        long maxImagePixels();
+
+        /** Photos processed at once per node (each holds its decoded pixels in memory). */
+        int imageWorkers();
+
+        /** How long media stay after consent is withdrawn, before they are erased (unless consent returns). */
+        Duration retention();
+
+        /** How often a node looks for media due to be erased and stored objects without a record. */
+        Duration cleanupInterval();
+
+        /** The ffmpeg and ffprobe programs (video: metadata removed, poster frame, length). */
+        String ffmpeg();
+
+        String ffprobe();
+
+        /** libheif's heif-convert (HEIC photos from phones). */
+        String heifConvert();
+
+        enum StoreKind {
+            LOCAL,
+            S3
+        }
+
+        interface S3 {
+            /** The bucket (it must exist). */
+            Optional<String> bucket();
+
+            /** The store's address; none: AWS S3 in the region. */
+            Optional<String> endpoint();
+
+            String region();
+
+            /** Path-style addresses (bucket in the path), as most S3-compatible stores want. */
+            boolean pathStyle();
+
+            /** Static credentials; none: the AWS SDK's default chain (environment, profile, instance role). */
+            Optional<String> accessKeyId();
+
+            Optional<String> secretAccessKey();
+        }
     }
 
     /** The IEP progress report (docs/progress.md, rule 14). */
