@@ -22,7 +22,9 @@ public interface MediaStore {
 
     /**
      * The bytes of the object from {@code first} on, {@code length} of them (or to its end
-     * when {@code length} is negative). The caller closes the stream.
+     * when {@code length} is negative). The caller closes the stream. As with a file, a range
+     * reaching past the end gives the bytes up to the end, and one starting at or past the end
+     * gives none.
      *
      * @throws java.nio.file.NoSuchFileException when there is no such object
      */
