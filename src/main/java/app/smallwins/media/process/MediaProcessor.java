@@ -18,23 +18,26 @@ import app.smallwins.common.SmallWinsConfig;
  * allowlist and answer the declared type (415); a photo's header must declare no more than
  * {@code smallwins.media.max-image-pixels} (413) before anything is decoded; the file must
  * decode (422). A photo is then decoded, turned upright by its EXIF orientation, converted
- * to sRGB and written anew with no metadata, with two JPEG thumbnails. Videos are refused
- * until their processing comes. Nothing read from an upload's metadata is logged.
+ * to sRGB and written anew with no metadata; a video's streams are copied into a new file
+ * without the container's metadata. Both get two JPEG thumbnails (a video's from a poster
+ * frame). Nothing read from an upload's metadata is logged.
  *
  * <p>Memory: a decoded photo holds up to about 12 bytes a pixel at its peak (the decoded
  * picture, its sRGB copy and the upright copy), so at most
- * {@code smallwins.media.image-workers} photos are decoded at once on
+ * {@code smallwins.media.image-workers} photos (and video posters) are decoded at once on
  * this node; the others wait their turn. The pixel cap bounds each of them.
  */
 @ApplicationScoped
 public class MediaProcessor {
 
     private final Photos photos;
+    private final Videos videos;
     private final Semaphore imageWorkers;
 
     public MediaProcessor(SmallWinsConfig config) {
         SmallWinsConfig.Media media = config.media();
         this.photos = new Photos(media.maxImagePixels(), media.heifConvert());
+        this.videos = new Videos(media.ffmpeg(), media.ffprobe());
         this.imageWorkers = new Semaphore(media.imageWorkers(), true);
     }
 
@@ -60,7 +63,17 @@ public class MediaProcessor {
             return new Processed(MediaKind.IMAGE, photo.contentType(), photo.original(), Files.size(photo.original()),
                     photo.width(), photo.height(), null, photo.thumbnails().small(), photo.thumbnails().medium());
         }
-        throw new MediaRefused(415, "This server cannot take videos yet. Please send a photo for now.");
+        Videos.Result video = videos.process(upload, format, workDir);
+        Photos.Thumbnails thumbnails;
+        acquireImageWorker();
+        try {
+            thumbnails = photos.posterThumbnails(video.poster(), workDir);
+        } finally {
+            imageWorkers.release();
+        }
+        return new Processed(MediaKind.VIDEO, format.contentType, video.video(), Files.size(video.video()),
+                video.probe().width(), video.probe().height(), video.probe().durationSeconds(),
+                thumbnails.small(), thumbnails.medium());
     }
 
     private void acquireImageWorker() throws InterruptedIOException {
