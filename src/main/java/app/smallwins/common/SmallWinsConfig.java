@@ -120,6 +120,9 @@ public interface SmallWinsConfig {
 
         /** Largest total size of request headers answered; larger is 431. */
         MemorySize maxHeaderSize();
+
+        /** Largest request body answered, but for media uploads (their caps are by kind); larger is 413. */
+        MemorySize maxBodySize();
     }
 
     interface AccessLog {

@@ -1,11 +1,14 @@
 package app.smallwins.export;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,6 +31,8 @@ import app.smallwins.common.paging.Keyset;
 import app.smallwins.common.security.Permission;
 import app.smallwins.goal.ExportedGoal;
 import app.smallwins.goal.GoalService;
+import app.smallwins.media.MediaService;
+import app.smallwins.media.MediaView;
 import app.smallwins.messaging.MessageView;
 import app.smallwins.messaging.MessagingService;
 import app.smallwins.observation.ExportedObservation;
@@ -57,9 +62,11 @@ public class RecordExport {
     private final MessagingService messaging;
     private final People people;
     private final ObjectMapper json;
+    private final MediaService media;
 
     RecordExport(ChildAccess access, AccessLog accessLog, ChildService children, TeamService team, GoalService goals,
-            ObservationService observations, MessagingService messaging, People people, ObjectMapper json) {
+            ObservationService observations, MessagingService messaging, People people, ObjectMapper json,
+            MediaService media) {
         this.access = access;
         this.accessLog = accessLog;
         this.children = children;
@@ -69,11 +76,12 @@ public class RecordExport {
         this.messaging = messaging;
         this.people = people;
         this.json = json;
+        this.media = media;
     }
 
     /** What is known before streaming starts: who asked, and the bounded parts of the record. */
     public record Header(ChildGrant grant, Instant exportedAt, Author exportedBy, ChildView child,
-            List<MembershipView> team, List<ExportedGoal> goals, UUID teamConversationId) {
+            List<MembershipView> team, List<ExportedGoal> goals, UUID teamConversationId, List<MediaView> media) {
     }
 
     /** Checks the permission, records the export in the access log, and reads the bounded parts. */
@@ -83,19 +91,54 @@ public class RecordExport {
         accessLog.disclosure(grant, "record.export", "CHILD", childId, "record export");
         Author by = people.names(List.of(grant.caller().userId())).author(grant.caller().userId(), grant.capacity());
         return new Header(grant, Times.now(), by, children.view(grant), team.exportMembers(grant),
-                goals.exportGoals(grant), messaging.teamConversationId(grant));
+                goals.exportGoals(grant), messaging.teamConversationId(grant), media.exportItems(grant));
+    }
+
+    /**
+     * Writes a zip: {@code record.json} (the document) and each photo and video as
+     * {@code media/<id>.<extension>}, streamed from the store one after the other.
+     */
+    public void writeZip(Header header, OutputStream out) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("record.json"));
+            write(header, zip);
+            zip.closeEntry();
+            for (MediaView item : header.media()) {
+                // Photos and videos are compressed already.
+                ZipEntry entry = new ZipEntry("media/" + item.id() + extension(item.contentType()));
+                zip.putNextEntry(entry);
+                try (InputStream bytes = media.open(item)) {
+                    bytes.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "video/mp4" -> ".mp4";
+            case "video/quicktime" -> ".mov";
+            default -> "";
+        };
     }
 
     /** Writes the document; call after {@link #prepare} succeeded. Each page is read in a transaction of its own. */
     public void write(Header header, OutputStream out) {
         ChildGrant grant = header.grant();
-        try (JsonGenerator gen = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator gen = json.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) { // the caller owns the stream (a zip goes on)
             gen.writeStartObject();
             gen.writeObjectField("exportedAt", header.exportedAt());
             gen.writeObjectField("exportedBy", header.exportedBy());
             gen.writeObjectField("child", header.child());
             gen.writeObjectField("team", header.team());
             gen.writeObjectField("goals", header.goals());
+            gen.writeObjectField("media", header.media());
             gen.writeArrayFieldStart("observations");
             for (Cursor after = null;;) {
                 final Cursor from = after;
@@ -135,6 +178,9 @@ public class RecordExport {
     /** The document's shape, for the OpenAPI contract (it is written field by field). */
     @Schema(name = "RecordExport")
     public record Document(Instant exportedAt, Author exportedBy, ChildView child, List<MembershipView> team,
-            List<ExportedGoal> goals, List<ExportedObservation> observations, List<MessageView> teamMessages) {
+            List<ExportedGoal> goals,
+            @Schema(description = "Every photo and video kept, oldest first; in the zip export each is the file "
+                    + "`media/<id>.<extension>`.") List<MediaView> media,
+            List<ExportedObservation> observations, List<MessageView> teamMessages) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import app.smallwins.media.MediaView;
 import app.smallwins.user.Names;
 
 /**
@@ -25,8 +26,8 @@ public final class MessageSlice {
     }
 
     /** The messages as a timeline shows them: without read receipts. */
-    public Map<UUID, MessageView> views(Names names) {
-        return messages.stream().map(m -> MessageView.of(m, List.of(), names))
+    public Map<UUID, MessageView> views(Names names, Map<UUID, List<MediaView>> attachments) {
+        return messages.stream().map(m -> MessageView.of(m, List.of(), names, attachments))
                 .collect(Collectors.toMap(MessageView::id, Function.identity()));
     }
 }

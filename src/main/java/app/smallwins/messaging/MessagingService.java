@@ -25,6 +25,8 @@ import app.smallwins.common.security.Permission;
 import app.smallwins.live.EventRefs;
 import app.smallwins.live.EventType;
 import app.smallwins.live.LiveEvents;
+import app.smallwins.media.MediaAttachments;
+import app.smallwins.media.MediaView;
 import app.smallwins.observation.Observation;
 import app.smallwins.observation.ObservationService;
 import app.smallwins.observation.ObservationSource;
@@ -54,10 +56,11 @@ public class MessagingService {
     private final ObservationService observations;
     private final People people;
     private final LiveEvents live;
+    private final MediaAttachments attachments;
 
     MessagingService(MessagingRepository messaging, TeamService team, ChildAccess access, CurrentCaller currentCaller,
             AccessLog accessLog, Idempotency idempotency, ObservationService observations, People people,
-            LiveEvents live) {
+            LiveEvents live, MediaAttachments attachments) {
         this.messaging = messaging;
         this.team = team;
         this.access = access;
@@ -67,6 +70,11 @@ public class MessagingService {
         this.observations = observations;
         this.people = people;
         this.live = live;
+        this.attachments = attachments;
+    }
+
+    private static List<UUID> idsOf(List<Message> page) {
+        return page.stream().map(m -> m.id).toList();
     }
 
     private record Access(ChildGrant grant, Conversation conversation) {
@@ -140,7 +148,7 @@ public class MessagingService {
         List<Message> rows = messaging.messages(childId, conversationId, after, limit + 1);
         Page<Message> page = Page.of(rows, limit, m -> new Cursor(m.createdAt, m.id));
         accessLog.read(a.grant(), "message.list", TARGET, conversationId);
-        return new Page<>(messageViews(childId, conversationId, page.items()), page.nextCursor());
+        return new Page<>(messageViews(a.grant(), conversationId, page.items()), page.nextCursor());
     }
 
     @Transactional
@@ -149,16 +157,17 @@ public class MessagingService {
         Message m = messaging.findMessage(childId, conversationId, messageId)
                 .orElseThrow(() -> ApiException.notFound("Message"));
         accessLog.read(a.grant(), "message.read", "MESSAGE", messageId);
-        return messageViews(childId, conversationId, List.of(m)).get(0);
+        return messageViews(a.grant(), conversationId, List.of(m)).get(0);
     }
 
     /** Messages with who has read each: read markers and names in two queries, whatever the count. */
-    private List<MessageView> messageViews(UUID childId, UUID conversationId, List<Message> page) {
-        List<MessagingRepository.ReadPosition> reads = messaging.readPositions(childId, conversationId);
+    private List<MessageView> messageViews(ChildGrant grant, UUID conversationId, List<Message> page) {
+        List<MessagingRepository.ReadPosition> reads = messaging.readPositions(grant.childId(), conversationId);
         List<UUID> userIds = new ArrayList<>(page.stream().map(m -> m.authorId).toList());
         reads.forEach(r -> userIds.add(r.userId()));
         Names names = people.names(userIds);
-        return page.stream().map(m -> MessageView.of(m, reads, names)).toList();
+        Map<UUID, List<MediaView>> attached = attachments.of(grant, List.of(), idsOf(page));
+        return page.stream().map(m -> MessageView.of(m, reads, names, attached)).toList();
     }
 
     /** The id of the child's team conversation (made on first use), for the record export. */
@@ -175,7 +184,8 @@ public class MessagingService {
     public List<MessageView> exportPage(ChildGrant grant, UUID teamConversationId, Cursor after, int size) {
         List<Message> page = messaging.messagesOldestFirst(grant.childId(), teamConversationId, after, size);
         Names names = people.names(page.stream().map(m -> m.authorId).toList());
-        return page.stream().map(m -> MessageView.of(m, List.of(), names)).toList();
+        Map<UUID, List<MediaView>> attached = attachments.of(grant, List.of(), idsOf(page));
+        return page.stream().map(m -> MessageView.of(m, List.of(), names, attached)).toList();
     }
 
     /** For another feature's page (the timeline): these messages of the child, in one query. */
@@ -211,17 +221,20 @@ public class MessagingService {
                     m.createdAt = Times.now();
                     Observation win = null;
                     if (body.win() != null) {
-                        win = observations.record(grant, body.win().draft(m.body), ObservationSource.MESSAGE, m.id);
+                        win = observations.record(grant, body.win().draft(m.body, body.mediaIds()),
+                                ObservationSource.MESSAGE, m.id);
                         m.observationId = win.id;
                     }
                     messaging.persist(m);
                     messaging.touch(a.conversation());
                     messaging.flush();
+                    attachments.attachToMessage(grant, m.id, body.mediaIds());
                     // The author has read their own message.
                     messaging.markRead(a.conversation(), me, m);
                     accessLog.change(grant, "message.create", "MESSAGE", m.id);
                     live.emit(grant, EventType.MESSAGE_POSTED, EventRefs.message(conversationId, m.id));
-                    return MessageView.of(m, List.of(), people.names(List.of(me)));
+                    return MessageView.of(m, List.of(), people.names(List.of(me)),
+                            attachments.of(grant, List.of(), List.of(m.id)));
                 });
     }
 
@@ -243,7 +256,7 @@ public class MessagingService {
             accessLog.change(a.grant(), "message.update", "MESSAGE", m.id);
             live.emit(a.grant(), EventType.MESSAGE_EDITED, EventRefs.message(conversationId, m.id));
         }
-        return messageViews(childId, conversationId, List.of(m)).get(0);
+        return messageViews(a.grant(), conversationId, List.of(m)).get(0);
     }
 
     /**

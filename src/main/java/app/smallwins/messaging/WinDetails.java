@@ -1,6 +1,7 @@
 package app.smallwins.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -29,8 +30,9 @@ public record WinDetails(
         @Size(max = 2000) String support,
         @Schema(description = "Defaults to now.") Instant occurredAt) {
 
-    ObservationDraft draft(String text) {
+    /** The win the message carries, with the message's text and photos. */
+    ObservationDraft draft(String text, List<UUID> mediaIds) {
         return new ObservationDraft(kind == null ? ObservationKind.WIN : kind, text, goalId, stepId, domain, setting,
-                promptLevel, regulation, Boolean.TRUE.equals(firstTime), support, occurredAt);
+                promptLevel, regulation, Boolean.TRUE.equals(firstTime), support, occurredAt, mediaIds);
     }
 }

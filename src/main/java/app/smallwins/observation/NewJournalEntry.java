@@ -1,9 +1,11 @@
 package app.smallwins.observation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,10 +29,13 @@ public record NewJournalEntry(
         @Schema(description = "Defaults to now.") Instant occurredAt,
         @Schema(description = "Optional: how much help was needed.", nullable = true) PromptLevel promptLevel,
         @Schema(nullable = true) Regulation regulation,
-        @Schema(nullable = true) Domain domain) {
+        @Schema(nullable = true) Domain domain,
+        @Schema(description = "Photos and videos of the child to attach, in order (ids from POST "
+                + "/children/{childId}/media; at most 10).", nullable = true)
+        @Size(max = 10) List<@NotNull UUID> mediaIds) {
 
     ObservationDraft draft() {
         return new ObservationDraft(ObservationKind.WIN, text, goalId, stepId, domain, Setting.HOME, promptLevel,
-                regulation, Boolean.TRUE.equals(firstTime), support, occurredAt);
+                regulation, Boolean.TRUE.equals(firstTime), support, occurredAt, mediaIds);
     }
 }

@@ -1,6 +1,7 @@
 package app.smallwins.observation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -28,10 +29,13 @@ public record NewObservation(
         @Schema(description = "The child could not do this before.") Boolean firstTime,
         @Schema(description = "How the adult supported it.", examples = "Pointed at the colour chart first.")
         @Size(max = 2000) String support,
-        @Schema(description = "When it happened; defaults to now. Not in the future.") Instant occurredAt) {
+        @Schema(description = "When it happened; defaults to now. Not in the future.") Instant occurredAt,
+        @Schema(description = "Photos and videos of the child to attach, in order (ids from POST "
+                + "/children/{childId}/media; at most 10).", nullable = true)
+        @Size(max = 10) List<@NotNull UUID> mediaIds) {
 
     ObservationDraft draft() {
         return new ObservationDraft(kind, text, goalId, stepId, domain, setting, promptLevel, regulation,
-                Boolean.TRUE.equals(firstTime), support, occurredAt);
+                Boolean.TRUE.equals(firstTime), support, occurredAt, mediaIds);
     }
 }

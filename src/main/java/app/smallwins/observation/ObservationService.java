@@ -25,6 +25,8 @@ import app.smallwins.common.security.Permission;
 import app.smallwins.live.EventRefs;
 import app.smallwins.live.EventType;
 import app.smallwins.live.LiveEvents;
+import app.smallwins.media.MediaAttachments;
+import app.smallwins.media.MediaView;
 import app.smallwins.common.vocabulary.Domain;
 import app.smallwins.goal.GoalService;
 import app.smallwins.user.Names;
@@ -42,11 +44,12 @@ public class ObservationService {
     private final Idempotency idempotency;
     private final People people;
     private final LiveEvents live;
+    private final MediaAttachments attachments;
     /** How far ahead of the server's clock an occurredAt may be (phones' clocks drift). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     ObservationService(ObservationRepository observations, GoalService goals, ChildAccess access, AccessLog accessLog,
-            Idempotency idempotency, People people, LiveEvents live) {
+            Idempotency idempotency, People people, LiveEvents live, MediaAttachments attachments) {
         this.observations = observations;
         this.goals = goals;
         this.access = access;
@@ -54,6 +57,7 @@ public class ObservationService {
         this.idempotency = idempotency;
         this.people = people;
         this.live = live;
+        this.attachments = attachments;
     }
 
     @Transactional
@@ -65,7 +69,7 @@ public class ObservationService {
         }
         String operation = "POST /children/" + childId + (source == ObservationSource.JOURNAL ? "/journal" : "/observations");
         return idempotency.once(grant.caller().userId(), idempotencyKey, operation, draft, ObservationView.class,
-                () -> views(childId, List.of(record(grant, draft, source, null))).get(0));
+                () -> views(grant, List.of(record(grant, draft, source, null))).get(0));
     }
 
     /**
@@ -95,6 +99,7 @@ public class ObservationService {
         o.createdAt = Times.now();
         o.updatedAt = o.createdAt;
         observations.persistAndFlush(o);
+        attachments.attachToObservation(grant, o.id, draft.mediaIds());
         accessLog.change(grant, "observation.create", TARGET, o.id);
         live.emit(grant, EventType.OBSERVATION_RECORDED, EventRefs.observation(o.id, o.goalId));
         return o;
@@ -107,7 +112,7 @@ public class ObservationService {
         Page<Observation> page = Page.of(rows, limit, o -> new Cursor(o.occurredAt, o.id));
         accessLog.read(grant, filter.source() == ObservationSource.JOURNAL ? "journal.list" : "observation.list",
                 TARGET, null);
-        return new Page<>(views(childId, page.items()), page.nextCursor());
+        return new Page<>(views(grant, page.items()), page.nextCursor());
     }
 
     @Transactional
@@ -115,7 +120,7 @@ public class ObservationService {
         ChildGrant grant = access.require(childId, Permission.READ_RECORD);
         Observation o = findLive(childId, observationId);
         accessLog.read(grant, "observation.read", TARGET, observationId);
-        return views(childId, List.of(o)).get(0);
+        return views(grant, List.of(o)).get(0);
     }
 
     @Transactional
@@ -166,7 +171,7 @@ public class ObservationService {
         observations.flush();
         accessLog.change(grant, "observation.update", TARGET, observationId);
         live.emit(grant, EventType.OBSERVATION_CHANGED, EventRefs.observation(o.id, o.goalId));
-        return views(childId, List.of(o)).get(0);
+        return views(grant, List.of(o)).get(0);
     }
 
     /** A message that carried a win was corrected within its edit window: the observation follows. */
@@ -251,12 +256,15 @@ public class ObservationService {
     }
 
     /** Views for a page of observations: cheers and authors in two more queries, whatever the page size. */
-    List<ObservationView> views(UUID childId, List<Observation> page) {
-        Map<UUID, List<Cheer>> cheers = observations.cheersOf(childId, page.stream().map(o -> o.id).toList());
+    List<ObservationView> views(ChildGrant grant, List<Observation> page) {
+        List<UUID> ids = page.stream().map(o -> o.id).toList();
+        Map<UUID, List<Cheer>> cheers = observations.cheersOf(grant.childId(), ids);
+        Map<UUID, List<MediaView>> attached = attachments.of(grant, ids, List.of());
         List<UUID> authorIds = new ArrayList<>(page.stream().map(o -> o.authorId).toList());
         cheers.values().forEach(list -> list.forEach(c -> authorIds.add(c.authorId)));
         Names names = people.names(authorIds);
-        return page.stream().map(o -> ObservationView.of(o, cheers.getOrDefault(o.id, List.of()), names)).toList();
+        return page.stream().map(o -> ObservationView.of(o, cheers.getOrDefault(o.id, List.of()), names,
+                attached.getOrDefault(o.id, List.of()))).toList();
     }
 
     /**
@@ -266,7 +274,7 @@ public class ObservationService {
     @Transactional
     public List<ExportedObservation> exportPage(ChildGrant grant, Cursor after, int size) {
         List<Observation> rows = observations.pageIncludingDeleted(grant.childId(), after, size);
-        List<ObservationView> views = views(grant.childId(), rows);
+        List<ObservationView> views = views(grant, rows);
         List<ExportedObservation> page = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             page.add(new ExportedObservation(views.get(i), rows.get(i).deletedAt));

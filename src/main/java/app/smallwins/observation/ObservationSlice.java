@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import app.smallwins.media.MediaView;
 import app.smallwins.user.Names;
 
 /**
@@ -34,8 +35,9 @@ public final class ObservationSlice {
         return ids;
     }
 
-    public Map<UUID, ObservationView> observations(Names names) {
-        return observations.stream().map(o -> ObservationView.of(o, cheersOn.getOrDefault(o.id(), List.of()), names))
+    public Map<UUID, ObservationView> observations(Names names, Map<UUID, List<MediaView>> attachments) {
+        return observations.stream().map(o -> ObservationView.of(o, cheersOn.getOrDefault(o.id(), List.of()), names,
+                attachments.getOrDefault(o.id(), List.of())))
                 .collect(Collectors.toMap(ObservationView::id, Function.identity()));
     }
 

@@ -17,6 +17,8 @@ import app.smallwins.common.paging.Cursor;
 import app.smallwins.common.paging.Page;
 import app.smallwins.common.persistence.ReadOnly;
 import app.smallwins.common.security.Permission;
+import app.smallwins.media.MediaAttachments;
+import app.smallwins.media.MediaView;
 import app.smallwins.messaging.MessageSlice;
 import app.smallwins.messaging.MessageView;
 import app.smallwins.messaging.MessagingService;
@@ -44,9 +46,10 @@ public class TimelineService {
     private final ObservationService observations;
     private final MessagingService messaging;
     private final People people;
+    private final MediaAttachments attachments;
 
     TimelineService(EntityManager em, ChildAccess access, AccessLog accessLog, TimelineRepository timeline,
-            ObservationService observations, MessagingService messaging, People people) {
+            ObservationService observations, MessagingService messaging, People people, MediaAttachments attachments) {
         this.em = em;
         this.access = access;
         this.accessLog = accessLog;
@@ -54,6 +57,7 @@ public class TimelineService {
         this.observations = observations;
         this.messaging = messaging;
         this.people = people;
+        this.attachments = attachments;
     }
 
     @Transactional
@@ -69,9 +73,11 @@ public class TimelineService {
         List<UUID> authorIds = new ArrayList<>(shown.authorIds());
         authorIds.addAll(messages.authorIds());
         Names names = people.names(authorIds);
-        Map<UUID, ObservationView> observationsById = shown.observations(names);
+        Map<UUID, List<MediaView>> attached = attachments.of(grant, idsOf(page, TimelineItem.Type.OBSERVATION),
+                idsOf(page, TimelineItem.Type.MESSAGE));
+        Map<UUID, ObservationView> observationsById = shown.observations(names, attached);
         Map<UUID, CheerView> cheersById = shown.cheers(names);
-        Map<UUID, MessageView> messagesById = messages.views(names);
+        Map<UUID, MessageView> messagesById = messages.views(names, attached);
 
         accessLog.read(grant, "timeline.read", "TIMELINE", null);
         return page.map(e -> switch (e.kind()) {

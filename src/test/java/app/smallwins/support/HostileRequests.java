@@ -64,7 +64,7 @@ public final class HostileRequests {
 
     /** A valid request for an operation, from which the variants are derived. */
     public record Baseline(Operation operation, Map<String, String> path, Map<String, String> query,
-            Map<String, String> headers, ObjectNode body) {
+            Map<String, String> headers, ObjectNode body, byte[] binary) {
 
         public String target() {
             return target(path, query);
@@ -85,18 +85,24 @@ public final class HostileRequests {
         }
 
         public String mediaType() {
+            if (binary != null) {
+                return TestMedia.PNG;
+            }
             return operation.body() == null ? null : operation.body().mediaTypes().get(0);
         }
 
         public Map<String, String> headersWithBody() {
             Map<String, String> all = new LinkedHashMap<>(headers);
-            if (body != null) {
+            if (body != null || binary != null) {
                 all.put("Content-Type", mediaType());
             }
             return all;
         }
 
         public byte[] bodyBytes() {
+            if (binary != null) {
+                return binary;
+            }
             return body == null ? null : bytes(write(body));
         }
     }
@@ -139,6 +145,10 @@ public final class HostileRequests {
             }
         }
         ObjectNode body = null;
+        if (op.body() != null && op.body().mediaTypes().contains(TestMedia.PNG)) {
+            // The media upload takes the file's own bytes: a small photo.
+            return new Baseline(op, path, query, headers, null, TestMedia.png(24, 16));
+        }
         if (op.body() != null) {
             JsonNode value = valid(op.body().schema(), "body", !op.method().equals("PATCH"));
             if (!(value instanceof ObjectNode object)) {
@@ -146,7 +156,7 @@ public final class HostileRequests {
             }
             body = object;
         }
-        return new Baseline(op, path, query, headers, body);
+        return new Baseline(op, path, query, headers, body, null);
     }
 
     /**
@@ -242,7 +252,38 @@ public final class HostileRequests {
             bodyVariants(base, out);
             wholeBodyVariants(base, out);
         }
+        if (base.binary() != null) {
+            fileVariants(base, out);
+        }
         return out;
+    }
+
+    /** A file body: its type and its bytes are what can be hostile. */
+    private void fileVariants(Baseline base, List<Request> out) {
+        String target = base.target();
+        out.add(request(base, "media type", "no Content-Type", target, base.headers(), base.binary(), 415));
+        for (String type : List.of("text/plain", "application/json", "application/pdf", "image/gif", "image/svg+xml",
+                "image/*", "*/*", "multipart/form-data; boundary=x", "image/jpeg", "video/mp4", "image/heic", "", ";")) {
+            Map<String, String> headers = new LinkedHashMap<>(base.headers());
+            headers.put("Content-Type", type);
+            out.add(request(base, "media type", "PNG bytes as Content-Type: " + type, target, headers, base.binary(),
+                    Outcome.REFUSED, null));
+        }
+        Map<String, String> png = base.headersWithBody();
+        byte[] whole = base.binary();
+        List<Map.Entry<String, byte[]>> files = List.of(
+                Map.entry("(empty)", new byte[0]),
+                Map.entry("JSON", bytes("{\"kind\":\"WIN\"}")),
+                Map.entry("a PDF", TestMedia.pdf()),
+                Map.entry("an SVG with a script", bytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)"
+                        + "</script></svg>")),
+                Map.entry("the PNG signature alone", java.util.Arrays.copyOf(whole, 8)),
+                Map.entry("the first half of the PNG", java.util.Arrays.copyOf(whole, whole.length / 2)),
+                Map.entry("a PNG whose header claims 100000x100000 pixels", TestMedia.pngClaiming(100_000, 100_000)),
+                Map.entry("random bytes", TestMedia.noise(4096)));
+        for (Map.Entry<String, byte[]> file : files) {
+            out.add(request(base, "file", file.getKey(), target, png, file.getValue(), Outcome.REFUSED, null));
+        }
     }
 
     private Request request(Baseline base, String category, String label, String target, Map<String, String> headers,

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A child's record with one of everything, created through the API by its admin: a care
- * team, a goal with a step, a win with a cheer, the team conversation with a message, and a
- * spare membership. Ids are looked up by the names the contract gives its path parameters.
+ * team, a goal with a step, a win with a cheer, the team conversation with a message, a
+ * spare membership, and consent to media with a photo. Ids are looked up by the names the contract gives its path parameters.
  */
 public final class RecordFixture {
 
@@ -34,6 +34,8 @@ public final class RecordFixture {
                 .post(childPath + "/conversations/" + conversationId + "/messages")
                 .then().statusCode(201).extract().path("id");
         String spareMembership = Api.addMember(team.admin, team.childId, Tokens.newUser("para"), "para", "spare");
+        as(team.parent).body(Map.of("consent", "TEAM")).put(childPath + "/media-consent").then().statusCode(200);
+        String mediaId = Records.upload(team.teacher, team.childId, TestMedia.PNG, TestMedia.png(32, 24));
         ids.put("childId", team.childId);
         ids.put("goalId", goalId);
         ids.put("stepId", stepId);
@@ -42,9 +44,11 @@ public final class RecordFixture {
         ids.put("conversationId", conversationId);
         ids.put("messageId", messageId);
         ids.put("membershipId", spareMembership);
+        ids.put("mediaId", mediaId);
         // Body properties that name records: a message to read up to, team members to talk with.
         ids.put("upTo", messageId);
         ids.put("memberIds", team.teacherMembership);
+        ids.put("mediaIds", mediaId);
     }
 
     /** The id a path parameter or body property of this name stands for, or null when unknown. */

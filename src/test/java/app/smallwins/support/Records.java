@@ -93,4 +93,14 @@ public final class Records {
     public static Instant hoursAgo(long hours) {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(hours, ChronoUnit.HOURS);
     }
+
+    public static String mediaPath(String childId) {
+        return Api.BASE + "/children/" + childId + "/media";
+    }
+
+    /** Uploads a photo or video as the given person and returns its id. */
+    public static String upload(Tokens.TestUser author, String childId, String contentType, byte[] bytes) {
+        return as(author).contentType(contentType).body(bytes).post(mediaPath(childId))
+                .then().statusCode(201).extract().path("id");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -32,6 +33,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import app.smallwins.support.S3ProxyServer;
 import app.smallwins.support.SmtpServer;
 import io.restassured.RestAssured;
 
@@ -153,6 +155,8 @@ public final class E2eEnvironment
         private volatile GreenMail mail;
         private final int smtpPort = freePort();
         private final int imapPort = freePort();
+        /** The object store both instances keep photos and videos in (several nodes need one they share). */
+        private final S3ProxyServer media = new S3ProxyServer("small-wins-e2e");
 
         Servers(E2eSettings settings) {
             this.settings = settings;
@@ -172,6 +176,7 @@ public final class E2eEnvironment
             }
             resetSchema();
             startMail();
+            media.start();
             startKeycloak();
             startApps();
             RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -264,6 +269,9 @@ public final class E2eEnvironment
             env.put("SMALLWINS_NOTIFICATIONS_MAX_RETRY_DELAY", "2S");
             env.put("SMALLWINS_NOTIFICATIONS_MAX_ATTEMPTS", "100");
             env.put("SMALLWINS_NOTIFICATIONS_HEARTBEAT_INTERVAL", "2S");
+            // Photos and videos in the S3-compatible store both instances share.
+            media.configuration().forEach((key, value) -> env.put(key.toUpperCase(Locale.ROOT).replace('.', '_')
+                    .replace('-', '_'), value));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             return ManagedProcess.start(node.name(), List.of(java, "-jar", settings.appJar().toString()), env,
                     settings.appJar().getParent(), settings.dir(), again);
@@ -296,6 +304,7 @@ public final class E2eEnvironment
             // The apps first: they hold connections to Keycloak and PostgreSQL.
             apps.forEach(ManagedProcess::stop);
             apps.clear();
+            media.stop();
             if (keycloak != null) {
                 keycloak.stop();
                 keycloak = null;

@@ -1,6 +1,7 @@
 package app.smallwins.common.error;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on. Services throw it; {@link ProblemMappers} turns it
@@ -10,15 +11,26 @@ public class ApiException extends RuntimeException {
 
     public final ProblemType type;
     public final List<Problem.FieldError> errors;
+    /** Headers the answer carries beside the problem (e.g. a 416's Content-Range). */
+    public final Map<String, String> headers;
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, Map.of());
+    }
+
+    private ApiException(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
+        this.headers = headers;
+    }
+
+    public ApiException withHeaders(Map<String, String> answerHeaders) {
+        return new ApiException(type, getMessage(), errors, Map.copyOf(answerHeaders));
     }
 
     public static ApiException notFound(String what) {

@@ -72,7 +72,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
-        return respond(e.type, e.type.status, e.getMessage(), e.errors, request);
+        Response problem = respond(e.type, e.type.status, e.getMessage(), e.errors, request);
+        if (e.headers.isEmpty()) {
+            return problem;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(problem);
+        e.headers.forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

@@ -19,13 +19,21 @@ public enum ProblemType {
     CONFLICT(409, "Conflict",
             "The request conflicts with the record's current state (e.g. archived, already on the team). "
                     + "Nothing was changed."),
+    MEDIA_CONSENT_REQUIRED(409, "No consent to photos or videos",
+            "The child's family has not given consent to photos or videos (media consent is NONE): nothing was "
+                    + "stored. A parent can give it (PUT /children/{childId}/media-consent)."),
     PRECONDITION_FAILED(412, "Precondition failed",
             "If-Match names a version someone else has since changed: read the resource again. Nothing was changed."),
     PAYLOAD_TOO_LARGE(413, "Request body too large",
-            "The body is larger than the server accepts (1 MiB by default). Nothing was changed."),
+            "The body is larger than the server accepts (1 MiB by default; photos 20 MiB, videos 200 MiB). "
+                    + "Nothing was changed."),
     URI_TOO_LONG(414, "Request target too long",
             "The path and query are longer than the server accepts (4,096 characters by default)."),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Send the body as application/json."),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type",
+            "Send the body as application/json; to the media endpoint, a photo (JPEG, PNG, WebP, HEIC) or video "
+                    + "(MP4, QuickTime) whose contents are what its Content-Type says. `detail` says what was found."),
+    RANGE_NOT_SATISFIABLE(416, "Range not satisfiable",
+            "The Range asks for bytes beyond the end; `Content-Range` gives the size."),
     UNPROCESSABLE(422, "Unprocessable request",
             "Well-formed, but does not fit the record (e.g. another child's goal id), or an Idempotency-Key reused "
                     + "for a different request. Nothing was changed."),

@@ -42,9 +42,12 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <ul>
  * <li>request target longer than {@code smallwins.http.max-uri-length}: 414;</li>
  * <li>request headers larger than {@code smallwins.http.max-header-size} in total: 431;</li>
- * <li>{@code Content-Length} above {@code quarkus.http.limits.max-body-size}: 413, and the
+ * <li>{@code Content-Length} above {@code smallwins.http.max-body-size}: 413, and the
  * connection is closed once the unread body is drained; a streamed (chunked) body is
- * read here up to the same limit, and refused the same way when it outgrows it;</li>
+ * read here up to the same limit, and refused the same way when it outgrows it; a media
+ * upload is the exception: its body is streamed to disk by the media service, which applies
+ * the caps of its kind, and only a {@code Content-Length} above the largest cap is refused here
+ * ({@code quarkus.http.limits.max-body-size}, Quarkus' own limit, must let it through);</li>
  * <li>an {@code Origin} that CORS does not allow: 403, with the same rules as Quarkus'
  * CORS filter, which still answers every allowed request and preflight.</li>
  * </ul>
@@ -66,6 +69,10 @@ public class HttpEdge {
     static final String UNMATCHED = "/UNMATCHED";
 
     private static final Set<HttpMethod> MAY_HAVE_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+    /** What an upload over its cap may have sent when it is refused (one read buffer and then some). */
+    private static final long UPLOAD_MARGIN = 1024 * 1024;
+    /** The one streamed upload: photos and videos, written to disk as they arrive, with caps by kind. */
+    private static final Pattern MEDIA_UPLOAD = Pattern.compile("/api/v1/children/[^/]+/media/?");
 
     private final RouteProblems problems;
     private final BodyHandler streamedBodies;
@@ -73,6 +80,7 @@ public class HttpEdge {
     private final int maxUriLength;
     private final long maxHeaderSize;
     private final long maxBodySize;
+    private final long maxUploadSize;
     private final boolean corsEnabled;
     private final boolean anyOrigin;
     private final Set<String> origins;
@@ -80,7 +88,7 @@ public class HttpEdge {
     private final Set<HttpMethod> methods;
 
     HttpEdge(RouteProblems problems, PathTemplates templates, SmallWinsConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize quarkusBodyLimit,
             @ConfigProperty(name = "quarkus.http.cors.enabled") boolean corsEnabled,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins,
             @ConfigProperty(name = "quarkus.http.cors.methods") Optional<List<String>> methods) {
@@ -88,7 +96,13 @@ public class HttpEdge {
         this.templates = templates;
         this.maxUriLength = config.http().maxUriLength();
         this.maxHeaderSize = config.http().maxHeaderSize().asLongValue();
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxBodySize = config.http().maxBodySize().asLongValue();
+        this.maxUploadSize = Math.max(config.media().maxImageSize().asLongValue(),
+                config.media().maxVideoSize().asLongValue());
+        if (quarkusBodyLimit.asLongValue() <= Math.max(this.maxBodySize, maxUploadSize) + UPLOAD_MARGIN) {
+            throw new IllegalStateException("quarkus.http.limits.max-body-size must be above the largest media cap ("
+                    + maxUploadSize + " bytes) and smallwins.http.max-body-size, so that they refuse first");
+        }
         this.streamedBodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
         this.corsEnabled = corsEnabled;
         List<String> allowed = origins.orElse(List.of());
@@ -132,6 +146,16 @@ public class HttpEdge {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (request.method() == HttpMethod.POST && MEDIA_UPLOAD.matcher(request.path()).matches()) {
+            // Streamed to disk by the media service, which refuses it by the caps of its kind.
+            if (length != null && isOver(length, maxUploadSize)) {
+                problems.answer(context, ProblemType.PAYLOAD_TOO_LARGE, 413,
+                        "A photo or video may be at most " + maxUploadSize / (1024 * 1024) + " MB", Map.of(), true);
+                return;
+            }
+            context.next();
+            return;
+        }
         if (length != null && isOver(length, maxBodySize)) {
             tooLarge(context);
             return;

@@ -1,0 +1,119 @@
+package app.smallwins.media;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.smallwins.access.ChildGrant;
+import app.smallwins.common.error.ApiException;
+import app.smallwins.media.process.MediaKind;
+
+/**
+ * Photos and videos attached to observations (and journal entries) and messages: what other
+ * features publish with {@code mediaIds} and show as {@code attachments}. Attaching checks
+ * each id in two statements; loading the attachments of a page takes one, whatever its size.
+ */
+@ApplicationScoped
+public class MediaAttachments {
+
+    /** The most photos and videos one observation or message carries. */
+    public static final int MAX_PER_ITEM = 10;
+
+    private final EntityManager em;
+    private final MediaService media;
+
+    MediaAttachments(EntityManager em, MediaService media) {
+        this.em = em;
+        this.media = media;
+    }
+
+    /** Attaches, in the caller's transaction, media of the child (in the order given) to an observation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void attachToObservation(ChildGrant grant, UUID observationId, List<UUID> mediaIds) {
+        attach(grant, "observation_id", observationId, mediaIds);
+    }
+
+    /** Attaches, in the caller's transaction, media of the child (in the order given) to a message. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void attachToMessage(ChildGrant grant, UUID messageId, List<UUID> mediaIds) {
+        attach(grant, "message_id", messageId, mediaIds);
+    }
+
+    /**
+     * The attachments of these observations and messages of the child, as the caller may see
+     * them (after consent is withdrawn, only parents and admins do), each owner's in order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, List<MediaView>> of(ChildGrant grant, Collection<UUID> observationIds,
+            Collection<UUID> messageIds) {
+        if (observationIds.isEmpty() && messageIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select coalesce(a.observation_id, a.message_id), m.id, m.kind, m.content_type, m.size, m.width,
+                       m.height, m.duration_seconds, m.uploaded_at, cur.consent, cur.changed_at
+                from media_attachment a
+                join media m on m.id = a.media_id
+                cross join lateral (select c.consent, c.changed_at from media_consent_change c
+                                    where c.child_id = m.child_id
+                                    order by c.changed_at desc, c.id desc limit 1) cur
+                where (a.observation_id = any(cast(:observations as uuid[])) or a.message_id = any(cast(:messages as uuid[])))
+                  and m.child_id = :child and m.erased_at is null
+                order by a.position""")
+                .setParameter("observations", observationIds.toArray(UUID[]::new))
+                .setParameter("messages", messageIds.toArray(UUID[]::new))
+                .setParameter("child", grant.childId()).getResultList();
+        Map<UUID, List<MediaView>> byOwner = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            Consent consent = Consent.valueOf((String) r[9]);
+            if (!MediaService.mayView(grant, consent)) {
+                continue;
+            }
+            byOwner.computeIfAbsent((UUID) r[0], ignored -> new ArrayList<>()).add(media.view((UUID) r[1],
+                    grant.childId(), MediaKind.valueOf((String) r[2]), (String) r[3], ((Number) r[4]).longValue(),
+                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                    r[7] == null ? null : ((Number) r[7]).doubleValue(), instant(r[8]), consent, instant(r[10])));
+        }
+        return byOwner;
+    }
+
+    private void attach(ChildGrant grant, String ownerColumn, UUID ownerId, List<UUID> mediaIds) {
+        if (mediaIds == null || mediaIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> distinct = new HashSet<>(mediaIds);
+        if (distinct.size() != mediaIds.size()) {
+            throw ApiException.invalid("mediaIds", "must not name the same photo or video twice");
+        }
+        if (media.current(grant.childId()).consent != Consent.TEAM) {
+            throw MediaService.noConsent();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> kept = em.createNativeQuery(
+                "select id from media where child_id = :child and id = any(cast(:ids as uuid[])) and erased_at is null",
+                UUID.class).setParameter("child", grant.childId()).setParameter("ids", mediaIds.toArray(UUID[]::new))
+                .getResultList();
+        if (kept.size() != mediaIds.size()) {
+            throw ApiException.unprocessable("mediaIds", "each must be a photo or video uploaded for this child");
+        }
+        em.createNativeQuery("insert into media_attachment (media_id, " + ownerColumn + ", position) "
+                + "select t.id, :owner, t.n - 1 from unnest(cast(:ids as uuid[])) with ordinality as t(id, n)")
+                .setParameter("owner", ownerId).setParameter("ids", mediaIds.toArray(UUID[]::new)).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+    }
+}

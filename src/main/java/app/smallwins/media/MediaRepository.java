@@ -1,0 +1,66 @@
+package app.smallwins.media;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
+
+    /** The child's media item, unless it belongs to another child or was erased. */
+    public Optional<Media> kept(UUID childId, UUID mediaId) {
+        return find("id = ?1 and childId = ?2 and erasedAt is null", mediaId, childId).firstResultOptional();
+    }
+
+    /** Of these ids, the ones that have a row (erased or not): stored objects of the others are orphans. */
+    public Set<UUID> known(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> found = getEntityManager().createQuery("select m.id from Media m where m.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList();
+        return found.stream().collect(Collectors.toSet());
+    }
+
+    /** Of these ids, the ones erased: their objects, should any be left, go too. */
+    public Set<UUID> erased(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return getEntityManager()
+                .createQuery("select m.id from Media m where m.id in :ids and m.erasedAt is not null", UUID.class)
+                .setParameter("ids", ids).getResultList().stream().collect(Collectors.toSet());
+    }
+
+    /** A media item and its child: what the clean-up needs to find its objects. */
+    public record Stored(UUID id, UUID childId) {
+    }
+
+    /**
+     * Marks erased, at most {@code limit} of them, the media of children whose consent has
+     * been NONE since {@code cutoff} or earlier; returns them (their objects are deleted next).
+     */
+    public List<Stored> markErased(Instant cutoff, Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                update media m set erased_at = :now
+                where m.id in (
+                    select d.id from media d
+                    join (select distinct on (c.child_id) c.child_id, c.consent, c.changed_at
+                          from media_consent_change c order by c.child_id, c.changed_at desc, c.id desc) cur
+                      on cur.child_id = d.child_id
+                    where d.erased_at is null and cur.consent = 'NONE' and cur.changed_at <= :cutoff
+                    limit :limit)
+                returning m.id, m.child_id""").setParameter("now", now).setParameter("cutoff", cutoff)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new Stored((UUID) r[0], (UUID) r[1])).toList();
+    }
+}
