@@ -14,21 +14,19 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-
 import app.smallwins.support.CareTeam;
+import app.smallwins.support.OnS3Profile;
 import app.smallwins.support.Records;
-import app.smallwins.support.S3ProxyResource;
 import app.smallwins.support.TestMedia;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Every media test again, with the bytes in an S3-compatible object store: a real S3Proxy
  * started for this profile (the deployment with several nodes). Both stores pass the same suite.
  */
 @QuarkusTest
-@TestProfile(MediaOnS3Test.OnS3.class)
+@TestProfile(OnS3Profile.class)
 class MediaOnS3Test extends MediaApiTest {
 
     @Test
@@ -42,12 +40,5 @@ class MediaOnS3Test extends MediaApiTest {
         assertEquals(3, keys.size());
         Path local = Path.of(ConfigProvider.getConfig().getValue("smallwins.media.directory", String.class));
         assertFalse(Files.exists(local.resolve(team.childId).resolve(id)), "nothing of it on the local disk");
-    }
-
-    public static class OnS3 implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(S3ProxyResource.class));
-        }
     }
 }

@@ -91,7 +91,7 @@ class OpenApiContractTest {
                 "cheerWin", "getCheer", "writeJournalEntry", "listJournal", "getTimeline",
                 "listConversations", "openConversation", "getConversation", "listMessages", "postMessage", "getMessage", "editMessage",
                 "deleteMessage", "getMessageHistory", "markConversationRead",
-                "getGoalProgress", "getProgressChart", "getWinsSummary", "getProgressReport", "putReportNarrative", "getReportNarrativeHistory", "getMediaConsent", "setMediaConsent", "getMediaConsentHistory", "exportRecord",
+                "getGoalProgress", "getProgressChart", "getWinsSummary", "getProgressReport", "putReportNarrative", "getReportNarrativeHistory", "getMediaConsent", "setMediaConsent", "getMediaConsentHistory", "uploadMedia", "getMedia", "getMediaThumbnail", "exportRecord",
                 "getNotificationSettings", "replaceNotificationSettings", "listMyNotifications", "subscribeToPush",
                 "unsubscribeFromPush", "getVapidPublicKey"));
     }

@@ -53,9 +53,10 @@ class TimelineQueryCountTest {
         long small = statementsFor(team, 5);
         long large = statementsFor(team, 50);
         assertEquals(small, large, "statements for a page of 5 vs a page of 50");
-        // The care-team check, the page's keys, then its observations, cheers and authors: one
-        // statement each (these pages hold no team messages, so their lookup is skipped).
-        assertEquals(5, large, "statements for a timeline page");
+        // The care-team check, the page's keys, then its observations, cheers, authors and the photos
+        // and videos attached: one statement each (these pages hold no team messages, so their
+        // lookup is skipped).
+        assertEquals(6, large, "statements for a timeline page");
 
         // What is left out above is one statement per batch: a queued read written now is one statement.
         double written = 0;

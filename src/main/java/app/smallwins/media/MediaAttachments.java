@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.smallwins.access.ChildGrant;
@@ -30,11 +29,11 @@ public class MediaAttachments {
     /** The most photos and videos one observation or message carries. */
     public static final int MAX_PER_ITEM = 10;
 
-    private final EntityManager em;
+    private final MediaRepository attachments;
     private final MediaService media;
 
-    MediaAttachments(EntityManager em, MediaService media) {
-        this.em = em;
+    MediaAttachments(MediaRepository attachments, MediaService media) {
+        this.attachments = attachments;
         this.media = media;
     }
 
@@ -60,21 +59,7 @@ public class MediaAttachments {
         if (observationIds.isEmpty() && messageIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select coalesce(a.observation_id, a.message_id), m.id, m.kind, m.content_type, m.size, m.width,
-                       m.height, m.duration_seconds, m.uploaded_at, cur.consent, cur.changed_at
-                from media_attachment a
-                join media m on m.id = a.media_id
-                cross join lateral (select c.consent, c.changed_at from media_consent_change c
-                                    where c.child_id = m.child_id
-                                    order by c.changed_at desc, c.id desc limit 1) cur
-                where (a.observation_id = any(cast(:observations as uuid[])) or a.message_id = any(cast(:messages as uuid[])))
-                  and m.child_id = :child and m.erased_at is null
-                order by a.position""")
-                .setParameter("observations", observationIds.toArray(UUID[]::new))
-                .setParameter("messages", messageIds.toArray(UUID[]::new))
-                .setParameter("child", grant.childId()).getResultList();
+        List<Object[]> rows = attachments.attachmentsOf(grant.childId(), observationIds, messageIds);
         Map<UUID, List<MediaView>> byOwner = new LinkedHashMap<>();
         for (Object[] r : rows) {
             Consent consent = Consent.valueOf((String) r[9]);
@@ -100,17 +85,10 @@ public class MediaAttachments {
         if (media.current(grant.childId()).consent != Consent.TEAM) {
             throw MediaService.noConsent();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> kept = em.createNativeQuery(
-                "select id from media where child_id = :child and id = any(cast(:ids as uuid[])) and erased_at is null",
-                UUID.class).setParameter("child", grant.childId()).setParameter("ids", mediaIds.toArray(UUID[]::new))
-                .getResultList();
-        if (kept.size() != mediaIds.size()) {
+        if (attachments.countKept(grant.childId(), mediaIds) != mediaIds.size()) {
             throw ApiException.unprocessable("mediaIds", "each must be a photo or video uploaded for this child");
         }
-        em.createNativeQuery("insert into media_attachment (media_id, " + ownerColumn + ", position) "
-                + "select t.id, :owner, t.n - 1 from unnest(cast(:ids as uuid[])) with ordinality as t(id, n)")
-                .setParameter("owner", ownerId).setParameter("ids", mediaIds.toArray(UUID[]::new)).executeUpdate();
+        attachments.insert(ownerColumn, ownerId, mediaIds);
     }
 
     private static Instant instant(Object value) {

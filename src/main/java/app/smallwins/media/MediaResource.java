@@ -84,11 +84,9 @@ public class MediaResource {
     public Response upload(@PathParam("childId") UUID childId,
             @Parameter(description = "Makes retries safe: a retry with the same key and the same bytes returns the "
                     + "first result.") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-            InputStream body) {
-        var outcome = media.upload(childId,
-                new MediaService.Upload(contentType, length(contentLength), idempotencyKey), body);
+            @Context HttpHeaders headers, InputStream body) {
+        var outcome = media.upload(childId, new MediaService.Upload(headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                length(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH)), idempotencyKey), body);
         return Responses.created(Links.to(MediaResource.class, "original", childId, outcome.value().id()),
                 outcome.value(), outcome.replayed()).build();
     }

@@ -87,6 +87,7 @@ public class MediaService {
     }
 
     public Idempotency.Outcome<MediaView> upload(UUID childId, Upload upload, InputStream body) {
+        Idempotency.check(upload.idempotencyKey());
         MediaKind kind = MediaProcessor.kindOf(upload.contentType()).orElseThrow(() -> new ApiException(
                 ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send a photo (JPEG, PNG, WebP or HEIC) or a video (MP4 or QuickTime)"));
         QuarkusTransaction.requiringNew().run(() -> mayUpload(childId));

@@ -33,9 +33,11 @@ public final class RawHttp {
     public Answer send(String method, String target, String token, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + target))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+            request.header("Accept", "application/json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

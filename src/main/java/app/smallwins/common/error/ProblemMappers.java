@@ -176,7 +176,7 @@ public class ProblemMappers {
             case 405 -> respond(ProblemType.METHOD_NOT_ALLOWED, 405,
                     "This resource does not support " + request.method().name(), List.of(), request);
             case 406 -> respond(ProblemType.NOT_ACCEPTABLE, 406,
-                    "This resource answers application/json only", List.of(), request);
+                    "This resource cannot answer in a type the Accept header names (most answer application/json)", List.of(), request);
             case 415 -> respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
                     "Send the request body as application/json", List.of(), request);
             default -> status >= 500

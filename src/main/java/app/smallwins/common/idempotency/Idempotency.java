@@ -47,9 +47,7 @@ public class Idempotency {
         if (key == null) {
             return new Outcome<>(action.get(), false);
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
-        }
+        check(key);
         String fingerprint = fingerprint(operation, request);
         if (records.claim(userId, key, fingerprint)) {
             T result = action.get();
@@ -62,6 +60,14 @@ public class Idempotency {
                     "This Idempotency-Key was already used for a different request; use a new key");
         }
         return new Outcome<>(read(first.response(), resultType), true);
+    }
+
+    /** Refuses a malformed key (400), for a request that checks it before its own work (an upload). */
+    public static void check(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH
+                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e))) {
+            throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
     }
 
     private String fingerprint(String operation, Object request) {
