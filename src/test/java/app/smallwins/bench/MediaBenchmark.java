@@ -170,7 +170,7 @@ class MediaBenchmark {
         for (int y = 0; y < 3000; y++) {
             image.getRGB(0, y, 4000, 1, row, 0, 4000);
             for (int x = 0; x < 4000; x++) {
-                int n = random.nextInt(48);
+                int n = random.nextInt(110);
                 int rgb = row[x];
                 row[x] = (Math.min(255, ((rgb >> 16) & 0xff) + n) << 16) | (Math.min(255, ((rgb >> 8) & 0xff) + n) << 8)
                         | Math.min(255, (rgb & 0xff) + n);
