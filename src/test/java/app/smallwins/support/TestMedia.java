@@ -18,7 +18,9 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /** Photos and other files made in the test, as a phone or a hostile client would send them. */
@@ -88,14 +90,17 @@ public final class TestMedia {
     }
 
     private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeInt(data.length);
-        out.write(name);
-        out.write(data);
+        out.write(pngChunk(type, data));
+    }
+
+    /** One PNG chunk: length, type, data and CRC. */
+    public static byte[] pngChunk(String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
         CRC32 crc = new CRC32();
         crc.update(name);
         crc.update(data);
-        out.writeInt((int) crc.getValue());
+        return java.nio.ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data)
+                .putInt((int) crc.getValue()).array();
     }
 
     public static byte[] noise(int length) {
@@ -105,15 +110,19 @@ public final class TestMedia {
     }
 
     /**
-     * The photo with EXIF as a phone writes it, by Apache Commons Imaging: a GPS position
-     * and an orientation (6: the camera was turned; show it turned 90° clockwise).
+     * The photo with EXIF as a phone writes it, by Apache Commons Imaging: the place (GPS
+     * latitude and longitude), the orientation (6: the camera was turned; show it turned 90°
+     * clockwise), make and model, and the time taken.
      */
     public static byte[] withGpsAndOrientation(byte[] jpeg, double latitude, double longitude, int orientation) {
         try {
             TiffOutputSet exif = new TiffOutputSet();
             exif.setGpsInDegrees(longitude, latitude);
-            exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
-            exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MAKE, "Small Wins Test Phone");
+            TiffOutputDirectory root = exif.getOrCreateRootDirectory();
+            root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+            root.add(TiffTagConstants.TIFF_TAG_MAKE, "Apple");
+            root.add(TiffTagConstants.TIFF_TAG_MODEL, "iPhone 15");
+            exif.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, "2026:11:30 08:15:00");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
             return out.toByteArray();

@@ -19,20 +19,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 import app.smallwins.common.SmallWinsConfig;
+import app.smallwins.support.TestMedia;
 
 /** Photos, videos and byte-level checks for the media processing tests; everything is made in the test. */
 final class MediaFixtures {
@@ -105,21 +100,9 @@ final class MediaFixtures {
         return out.toByteArray();
     }
 
-    /**
-     * The JPEG with EXIF as a phone writes it, by Apache Commons Imaging: orientation, make and
-     * model, the time taken and the place (GPS latitude and longitude).
-     */
-    static byte[] withPhoneExif(byte[] jpeg, int orientation) throws Exception {
-        TiffOutputSet exif = new TiffOutputSet();
-        TiffOutputDirectory root = exif.getOrCreateRootDirectory();
-        root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
-        root.add(TiffTagConstants.TIFF_TAG_MAKE, "Apple");
-        root.add(TiffTagConstants.TIFF_TAG_MODEL, "iPhone 15");
-        exif.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, "2026:11:30 08:15:00");
-        exif.setGpsInDegrees(LONGITUDE, LATITUDE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
-        return out.toByteArray();
+    /** The JPEG with EXIF as a phone writes it (the place, orientation, make, model, time taken). */
+    static byte[] withPhoneExif(byte[] jpeg, int orientation) {
+        return TestMedia.withGpsAndOrientation(jpeg, LATITUDE, LONGITUDE, orientation);
     }
 
     /** The GPS latitude exactly as stored in the file's EXIF (three rationals). */
@@ -206,14 +189,7 @@ final class MediaFixtures {
     }
 
     static byte[] pngChunk(String type, byte[] data) {
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
-        chunk.putInt(data.length).put(typeBytes).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        chunk.putInt((int) crc.getValue());
-        return chunk.array();
+        return TestMedia.pngChunk(type, data);
     }
 
     /** A big-endian TIFF block with one tag in IFD0, Orientation: what a PNG's eXIf chunk holds. */
