@@ -96,10 +96,9 @@ public class MediaCleanup {
         int removed = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            Set<UUID> known = QuarkusTransaction.requiringNew().call(() -> media.known(batch));
-            Set<UUID> erased = QuarkusTransaction.requiringNew().call(() -> media.erased(batch));
+            Set<UUID> kept = QuarkusTransaction.requiringNew().call(() -> media.kept(batch));
             for (UUID id : batch) {
-                if (!known.contains(id) || erased.contains(id)) {
+                if (!kept.contains(id)) {
                     for (String key : byMedia.get(id)) {
                         store.delete(key);
                         removed++;

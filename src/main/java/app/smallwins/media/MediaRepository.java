@@ -20,23 +20,13 @@ public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
         return find("id = ?1 and childId = ?2 and erasedAt is null", mediaId, childId).firstResultOptional();
     }
 
-    /** Of these ids, the ones that have a row (erased or not): stored objects of the others are orphans. */
-    public Set<UUID> known(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        List<UUID> found = getEntityManager().createQuery("select m.id from Media m where m.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList();
-        return found.stream().collect(Collectors.toSet());
-    }
-
-    /** Of these ids, the ones erased: their objects, should any be left, go too. */
-    public Set<UUID> erased(Collection<UUID> ids) {
+    /** Of these ids, the ones kept (a row not erased): stored objects of the others are to be removed. */
+    public Set<UUID> kept(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         return getEntityManager()
-                .createQuery("select m.id from Media m where m.id in :ids and m.erasedAt is not null", UUID.class)
+                .createQuery("select m.id from Media m where m.id in :ids and m.erasedAt is null", UUID.class)
                 .setParameter("ids", ids).getResultList().stream().collect(Collectors.toSet());
     }
 
