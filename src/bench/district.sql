@@ -27,7 +27,8 @@ set search_path to :"schema";
 set synchronous_commit = off;
 set work_mem = '256MB';
 
-truncate access_log, idempotency_record, live_event, goal_gap_flag, conversation_read, message_edit, message,
+truncate media_attachment, media, media_consent_change, report_narrative,
+         access_log, idempotency_record, live_event, goal_gap_flag, conversation_read, message_edit, message,
          conversation_participant, conversation, cheer, observation, goal_revision, goal_step, goal, team_membership,
          notification, notification_digest_day, notification_settings, push_subscription, scheduled_tasks,
          child, app_user;

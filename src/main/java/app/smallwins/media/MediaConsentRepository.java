@@ -1,5 +1,6 @@
 package app.smallwins.media;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,17 @@ public class MediaConsentRepository implements PanacheRepositoryBase<MediaConsen
     /** The child's consent: its newest change. */
     public Optional<MediaConsentChange> current(UUID childId) {
         return find("childId = ?1 order by changedAt desc, id desc", childId).firstResultOptional();
+    }
+
+    /** The child's consent, or NONE for a record without any change (none should be left; rows loaded in bulk). */
+    public MediaConsentChange currentOrNone(UUID childId) {
+        return current(childId).orElseGet(() -> {
+            MediaConsentChange none = new MediaConsentChange();
+            none.childId = childId;
+            none.consent = Consent.NONE;
+            none.changedAt = Instant.EPOCH;
+            return none;
+        });
     }
 
     public List<MediaConsentChange> history(UUID childId, Cursor after, int fetch) {

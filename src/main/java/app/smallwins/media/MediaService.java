@@ -221,7 +221,7 @@ public class MediaService {
     }
 
     MediaConsentChange current(UUID childId) {
-        return consents.current(childId).orElseThrow(() -> new IllegalStateException("a child without consent"));
+        return consents.currentOrNone(childId);
     }
 
     private record Received(Path file, long size, String sha256) {

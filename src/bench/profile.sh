@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Where the time of one scenario goes, under load: the packaged app with Java Flight Recorder
+# (CPU samples and allocations), wrk on the scenario's requests (written by run.sh), and
+# PostgreSQL's count of statements and round trips (pg_stat_statements when loaded, else the
+# app's SQL log). Prints the hottest frames (self and total) and the statements per request.
+#
+#   src/bench/run.sh --only children --no-open-loop     # writes target/bench/children.requests
+#   src/bench/profile.sh children [30s]
+#
+# The recording stays in target/bench/<scenario>.jfr for `jfr print` or JDK Mission Control.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source src/bench/lib.sh
+require_package
+scenario=$1
+duration=${2:-30s}
+requests=$BENCH_DIR/$scenario.requests
+[[ -s $requests ]] || { echo "no $requests: run src/bench/run.sh --only $scenario first" >&2; exit 1; }
+jfr=$BENCH_DIR/$scenario.jfr
+rm -f "$jfr"
+
+hold_gap_round
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true" start_app
+trap stop_app EXIT
+# Warm up (the JIT, the pool, every person's first request), then measure.
+wrk_scenario 32 10s "$BENCH_APP" "$requests" "$scenario-warm" > /dev/null
+echo "$scenario under load for $duration:"
+wrk_scenario 32 "$duration" "$BENCH_APP" "$requests" "$scenario" | awk '{ printf "  %s req/s, p50 %s ms, p99 %s ms\n", $1, $2, $3 }'
+stop_app
+trap - EXIT
+set +o pipefail # head ends the sorts early
+
+echo
+echo "Hottest frames, self time (top 25 of the CPU samples):"
+jfr print --events jdk.ExecutionSample "$jfr" | awk '
+  /stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); self[$0]++; total++ }
+  END { for (f in self) printf "%6.2f %%  %s\n", 100 * self[f] / total, f }' | sort -rn | head -25
+
+echo
+echo "Frames on the stack, total time (top 40 of app, Quarkus, Hibernate, Agroal, JDBC, Vert.x, Jackson, SmallRye):"
+jfr print --events jdk.ExecutionSample "$jfr" | awk '
+  /stackTrace = \[/ { n++; delete seen; instack = 1; next }
+  instack && /^[ \t]*\]/ { instack = 0; next }
+  instack {
+    line = $0; sub(/^[ \t]+/, "", line); sub(/line:.*/, "", line); sub(/\(.*$/, "", line)
+    if (line ~ /^(app\.smallwins|io\.quarkus|org\.hibernate|io\.agroal|org\.postgresql|io\.vertx|com\.fasterxml|io\.smallrye|org\.jboss\.resteasy|com\.arjuna|io\.netty)/ && !(line in seen)) {
+      seen[line] = 1; total[line]++
+    }
+  }
+  END { for (f in total) printf "%6.2f %%  %s\n", 100 * total[f] / n, f }' | sort -rn | head -40
+
+echo
+echo "Allocation by class, top 15 (sampled):"
+jfr print --events jdk.ObjectAllocationSample "$jfr" | awk '
+  /objectClass = / { cls = $3 } /weight = / { w = $3; unit = $4
+    if (unit ~ /kB/) w *= 1024; else if (unit ~ /MB/) w *= 1048576; else if (unit ~ /GB/) w *= 1073741824
+    bytes[cls] += w; sum += w }
+  END { for (c in bytes) printf "%6.2f %%  %s\n", 100 * bytes[c] / sum, c }' | sort -rn | head -15
