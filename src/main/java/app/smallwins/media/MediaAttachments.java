@@ -82,9 +82,7 @@ public class MediaAttachments {
         if (distinct.size() != mediaIds.size()) {
             throw ApiException.invalid("mediaIds", "must not name the same photo or video twice");
         }
-        if (media.current(grant.childId()).consent != Consent.TEAM) {
-            throw MediaService.noConsent();
-        }
+        media.requireConsent(grant.childId());
         if (attachments.countKept(grant.childId(), mediaIds) != mediaIds.size()) {
             throw ApiException.unprocessable("mediaIds", "each must be a photo or video uploaded for this child");
         }

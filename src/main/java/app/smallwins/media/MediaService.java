@@ -163,18 +163,13 @@ public class MediaService {
 
     private void mayUpload(UUID childId) {
         access.require(childId, Permission.RECORD_OBSERVATIONS);
-        if (current(childId).consent != Consent.TEAM) {
-            throw noConsent();
-        }
+        requireConsent(childId);
     }
 
     private Idempotency.Outcome<MediaView> record(UUID childId, UUID id, Processed processed, String sha256,
             Upload upload, Fingerprint fingerprint) {
         ChildGrant grant = access.require(childId, Permission.RECORD_OBSERVATIONS);
-        MediaConsentChange consent = current(childId);
-        if (consent.consent != Consent.TEAM) {
-            throw noConsent(); // withdrawn while the file was on its way
-        }
+        MediaConsentChange consent = requireConsent(childId); // again: it may have been withdrawn meanwhile
         return idempotency.once(grant.caller().userId(), upload.idempotencyKey(), "POST /children/" + childId + "/media",
                 fingerprint, MediaView.class, () -> {
                     Media item = new Media();
@@ -222,6 +217,16 @@ public class MediaService {
 
     MediaConsentChange current(UUID childId) {
         return consents.currentOrNone(childId);
+    }
+
+    /** The child's consent, refused with 409 unless it is TEAM: what an upload and an attachment need. */
+    MediaConsentChange requireConsent(UUID childId) {
+        MediaConsentChange consent = current(childId);
+        if (consent.consent != Consent.TEAM) {
+            throw new ApiException(ProblemType.MEDIA_CONSENT_REQUIRED,
+                    "The family has not given consent to photos or videos of this child");
+        }
+        return consent;
     }
 
     private record Received(Path file, long size, String sha256) {
@@ -312,11 +317,6 @@ public class MediaService {
 
     static ApiException notFound() {
         return ApiException.notFound("Media");
-    }
-
-    static ApiException noConsent() {
-        return new ApiException(ProblemType.MEDIA_CONSENT_REQUIRED,
-                "The family has not given consent to photos or videos of this child");
     }
 
     private static ApiException tooLarge(MediaKind kind, long cap) {
