@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.smallwins.support.Api;
 import app.smallwins.support.CareTeam;
 import app.smallwins.support.DatabaseProxy;
 import app.smallwins.support.Records;
@@ -85,6 +86,9 @@ class DatabaseOutageTest {
             long cutAt = System.nanoTime();
             Response read = as(team.parent).get(team.childPath());
             assertUnavailable(read);
+            // The small reads that run outside a transaction, on a connection of their own, too.
+            assertUnavailable(as(team.teacher).get(Api.BASE + "/children"));
+            assertUnavailable(as(team.parent).get(Api.BASE + "/me/unread"));
             given().get(readiness).then().statusCode(503).body("status", equalTo("DOWN"));
             long left = OUTAGE.toNanos() - (System.nanoTime() - cutAt);
             if (left > 0) {

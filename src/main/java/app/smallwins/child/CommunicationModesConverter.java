@@ -18,6 +18,11 @@ public class CommunicationModesConverter implements AttributeConverter<List<Comm
 
     @Override
     public List<CommunicationMode> convertToEntityAttribute(String column) {
+        return modes(column);
+    }
+
+    /** The modes a column holds (also for typed reads of the column). */
+    static List<CommunicationMode> modes(String column) {
         if (column == null || column.isBlank()) {
             return List.of();
         }

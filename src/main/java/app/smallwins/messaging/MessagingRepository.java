@@ -172,13 +172,16 @@ public class MessagingRepository {
      * What "unread" means, for a conversation {@code c} and the reader's marker {@code r}
      * (left-joined; none means nothing read): messages by others, not deleted, after the
      * marker. Counted on the (conversation, time) index from the marker, so the cost is the
-     * number of unread messages, not the length of the conversation. {@code :reader} is the reader.
+     * number of unread messages, not the length of the conversation. {@code reader} is the
+     * reader's place ({@code :reader}, or {@code ?} in a typed read).
      */
-    private static final String UNREAD_AFTER_MARKER = """
-            from message m
-            where m.child_id = c.child_id and m.conversation_id = c.id
-              and m.created_at > coalesce(r.last_read_at, '-infinity')
-              and m.deleted_at is null and m.author_id <> :reader""";
+    private static String unreadAfterMarker(String reader) {
+        return """
+                from message m
+                where m.child_id = c.child_id and m.conversation_id = c.id
+                  and m.created_at > coalesce(r.last_read_at, '-infinity')
+                  and m.deleted_at is null and m.author_id <> """ + reader + "\n";
+    }
 
     /** Unread messages by others per conversation of one child for the user: one query. */
     public Map<UUID, Long> unreadCounts(UUID childId, UUID userId, Collection<UUID> conversationIds) {
@@ -189,7 +192,7 @@ public class MessagingRepository {
                 select c.id, u.unread from conversation c
                 left join conversation_read r on r.conversation_id = c.id and r.user_id = :reader
                 cross join lateral (select count(*) as unread\n"""
-                + UNREAD_AFTER_MARKER + """
+                + unreadAfterMarker(":reader") + """
                 ) u
                 where c.child_id = :child and c.id = any(:conversations) and u.unread > 0""", UnreadCount.class)
                 .addScalar("id", UUID.class).addScalar("unread", Long.class)
@@ -205,39 +208,30 @@ public class MessagingRepository {
     /**
      * Unread counts across every conversation the user belongs to, on every child whose team
      * they are on through a current membership: one query, which reads only the unread
-     * messages ({@link #UNREAD_AFTER_MARKER}). Conversations with urgent unread messages come
+     * messages ({@link #unreadAfterMarker}). Conversations with urgent unread messages come
      * first, then the most recent.
      */
     public List<UnreadView> unreadForUser(Caller caller) {
-        return session().createNativeQuery("""
+        UUID reader = caller.userId();
+        return rows.list("""
                 select c.id, c.child_id, c.kind, c.title, u.unread, u.urgent, u.last_at
                 from team_membership tm
                 join child ch on ch.id = tm.child_id and ch.archived_at is null
                 join conversation c on c.child_id = tm.child_id
-                left join conversation_read r on r.conversation_id = c.id and r.user_id = :reader
+                left join conversation_read r on r.conversation_id = c.id and r.user_id = ?
                 cross join lateral (select count(*) as unread, count(*) filter (where m.urgent) as urgent,
                                            max(m.created_at) as last_at\n"""
-                + UNREAD_AFTER_MARKER + """
+                + unreadAfterMarker("?") + """
                 ) u
-                where tm.user_id = :reader and """ + CurrentMembership.sql("tm") + """
+                where tm.user_id = ? and """ + CurrentMembership.sql("tm", "?") + """
                   and u.unread > 0
                   and (c.kind = 'TEAM' or exists (select 1 from conversation_participant p
-                                                  where p.conversation_id = c.id and p.user_id = :reader))
-                order by u.urgent > 0 desc, u.last_at desc, c.id""", UnreadRow.class)
-                .addScalar("id", UUID.class).addScalar("child_id", UUID.class).addScalar("kind", String.class)
-                .addScalar("title", String.class).addScalar("unread", Long.class).addScalar("urgent", Long.class)
-                .addScalar("last_at", Instant.class)
-                .setParameter("reader", caller.userId())
-                .setParameter("tokenRoles", CurrentMembership.sqlTokenRoles(caller))
-                .getResultList().stream().map(UnreadRow::view).toList();
-    }
-
-    /** A conversation's unread count as SQL answers it; its kind is read as a name. */
-    public record UnreadRow(UUID id, UUID childId, String kind, String title, Long unread, Long urgent, Instant lastAt) {
-
-        UnreadView view() {
-            return new UnreadView(id, childId, ConversationKind.valueOf(kind), title, unread, urgent, lastAt);
-        }
+                                                  where p.conversation_id = c.id and p.user_id = ?))
+                order by u.urgent > 0 desc, u.last_at desc, c.id""",
+                List.of(reader, reader, reader, CurrentMembership.sqlTokenRoles(caller), reader),
+                row -> new UnreadView(TypedRows.uuid(row, 1), TypedRows.uuid(row, 2),
+                        TypedRows.enumOf(ConversationKind.class, row, 3), row.getString(4), row.getLong(5),
+                        row.getLong(6), TypedRows.instant(row, 7)));
     }
 
     private Session session() {

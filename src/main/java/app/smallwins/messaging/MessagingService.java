@@ -300,7 +300,7 @@ public class MessagingService {
         }
     }
 
-    @Transactional
+    /** Outside a transaction on purpose: one statement, its own transaction in PostgreSQL (as ChildService.list). */
     public List<UnreadView> unread() {
         Caller caller = currentCaller.get();
         return messaging.unreadForUser(caller);
