@@ -8,18 +8,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import app.smallwins.common.security.VerifiedTokens;
+import app.smallwins.support.Api;
 import app.smallwins.support.CareTeam;
 import app.smallwins.support.Endpoints;
 import app.smallwins.support.Tokens;
 import app.smallwins.support.Tokens.BadToken;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -28,6 +37,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class AuthenticationTest {
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void everyOperationWithoutATokenGets401ProblemWithAChallenge() {
@@ -97,6 +109,26 @@ class AuthenticationTest {
         Tokens.TestUser parent = Tokens.newUser("parent", "wizard", "offline_access");
         as(parent).get(app.smallwins.support.Api.BASE + "/me").then().statusCode(200)
                 .body("roles", equalTo(List.of("parent")));
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedUntilItsExpiryAndNotAMomentLonger() throws InterruptedException {
+        Tokens.TestUser teacher = Tokens.newUser("teacher");
+        Instant expiry = Instant.now().plusSeconds(3);
+        String token = Tokens.builder(teacher).expiresAt(expiry).sign("privateKey.jwk");
+        double recalledBefore = meters.counter(VerifiedTokens.RECALLED_METRIC).count();
+
+        bearer(token).get(Api.BASE + "/me").then().statusCode(200).body("roles", equalTo(List.of("teacher")));
+        // The second request is answered from what this node verified, with the same roles.
+        bearer(token).get(Api.BASE + "/me").then().statusCode(200).body("roles", equalTo(List.of("teacher")));
+        bearer(token).get(Api.BASE + "/children").then().statusCode(200);
+        bearer(token).body(Map.of("displayName", "Not created")).post(Api.BASE + "/children").then().statusCode(403);
+        assertThat(meters.counter(VerifiedTokens.RECALLED_METRIC).count() - recalledBefore, equalTo(3.0));
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 1_100);
+        bearer(token).get(Api.BASE + "/me").then().statusCode(401);
+        // Another string is never the remembered token, even with the same claims and signature.
+        bearer(token + "x").get(Api.BASE + "/me").then().statusCode(401);
     }
 
     /** The rejected calls changed nothing: the child is active and the para still on the team. */

@@ -67,6 +67,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void authorizationIsByRolesAndCapacityNeverByPermissionCheckers() {
+        // VerifiedTokens remembers identities without their permission checkers.
+        rules().noPermissionCheckers().check(application);
+    }
+
+    @Test
     void beansAreWiredThroughTheirConstructors() {
         rules().constructorInjection().check(application);
     }
@@ -122,6 +128,12 @@ class ArchitectureTest {
         ArchRule noHibernateInternals() {
             return noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hibernate.engine..",
                     "org.hibernate.sql..", "org.hibernate.internal..");
+        }
+
+        ArchRule noPermissionCheckers() {
+            return noClasses().should().dependOnClassesThat().haveFullyQualifiedName(
+                    "io.quarkus.security.PermissionsAllowed").orShould().callMethod(
+                            "io.quarkus.security.identity.SecurityIdentity", "checkPermission", "java.security.Permission");
         }
 
         ArchRule constructorInjection() {
