@@ -66,14 +66,12 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
 
     /** The keyset condition, order and limit of a page, newest first; adds their parameters. */
     private static String newestFirst(Cursor after, List<Object> parameters, int fetch) {
-        String condition = "";
         if (after != null) {
-            condition = " and (c.created_at, c.id) < (?, ?)";
             parameters.add(after.at());
             parameters.add(after.id());
         }
         parameters.add(fetch);
-        return condition + " order by c.created_at desc, c.id desc limit ?";
+        return Cursor.olderThanTyped(after, "c.created_at", "c.id") + " order by c.created_at desc, c.id desc limit ?";
     }
 
     /** A row of {@link #VIEW_COLUMNS} and the capacity, in that order. */

@@ -568,7 +568,7 @@ public class NotificationRepository {
                 select id, child_id, category, channel, status, created_at, held_until, sent_at, bypassed_quiet_hours,
                     attempts, last_error, conversation_id, message_id, observation_id, goal_id
                 from notification where user_id = ?%s
-                order by created_at desc, id desc limit ?""".formatted(after == null ? "" : " and (created_at, id) < (?, ?)"),
+                order by created_at desc, id desc limit ?""".formatted(Cursor.olderThanTyped(after, "created_at", "id")),
                 parameters, r -> new HistoryRow(TypedRows.uuid(r, 1), TypedRows.uuid(r, 2),
                         TypedRows.enumOf(NotificationCategory.class, r, 3), TypedRows.enumOf(Channel.class, r, 4),
                         TypedRows.enumOf(NotificationStatus.class, r, 5), TypedRows.instant(r, 6),

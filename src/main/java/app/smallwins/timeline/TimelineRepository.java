@@ -38,18 +38,18 @@ public class TimelineRepository {
         List<Object> parameters = new ArrayList<>();
         String sql = "select * from ("
                 + "(select 'OBSERVATION' as type, o.id, o.occurred_at as at from observation o"
-                + " where o.child_id = ? and o.deleted_at is null" + older(after, "o.occurred_at", "o.id")
+                + " where o.child_id = ? and o.deleted_at is null" + Cursor.olderThanTyped(after, "o.occurred_at", "o.id")
                 + " order by o.occurred_at desc, o.id desc limit ?)"
                 + " union all"
                 + " (select 'CHEER', c.id, c.created_at from cheer c"
                 + " join observation o on o.id = c.observation_id and o.child_id = c.child_id"
-                + " where c.child_id = ? and o.deleted_at is null" + older(after, "c.created_at", "c.id")
+                + " where c.child_id = ? and o.deleted_at is null" + Cursor.olderThanTyped(after, "c.created_at", "c.id")
                 + " order by c.created_at desc, c.id desc limit ?)"
                 + " union all"
                 + " (select 'MESSAGE', m.id, m.created_at from message m"
                 + " where m.child_id = ? and m.deleted_at is null and m.observation_id is null"
                 + " and m.conversation_id = (select cv.id from conversation cv where cv.child_id = ?"
-                + " and cv.kind = 'TEAM')" + older(after, "m.created_at", "m.id")
+                + " and cv.kind = 'TEAM')" + Cursor.olderThanTyped(after, "m.created_at", "m.id")
                 + " order by m.created_at desc, m.id desc limit ?)"
                 + ") t order by at desc, id desc limit ?";
         for (int branch = 0; branch < 3; branch++) {
@@ -66,9 +66,5 @@ public class TimelineRepository {
         parameters.add(fetch);
         return rows.list(sql, parameters,
                 row -> new Entry(row.getString(1), TypedRows.uuid(row, 2), TypedRows.instant(row, 3)));
-    }
-
-    private static String older(Cursor after, String at, String id) {
-        return after == null ? "" : " and (%s, %s) < (?, ?)".formatted(at, id);
     }
 }

@@ -66,6 +66,14 @@ public record Cursor(Instant at, UUID id) {
         return after == null ? "" : " and (%s, %s) < (:at, :id)".formatted(at, id);
     }
 
+    /**
+     * The same condition with JDBC places, for a typed read (TypedRows): the caller adds the
+     * cursor's {@code at} and {@code id}, in that order, where the condition stands.
+     */
+    public static String olderThanTyped(Cursor after, String at, String id) {
+        return after == null ? "" : " and (%s, %s) < (?, ?)".formatted(at, id);
+    }
+
     /** Binds :at and :id of a JPQL keyset condition, when there is a cursor. */
     static void bind(Query query, Cursor after) {
         if (after != null) {
