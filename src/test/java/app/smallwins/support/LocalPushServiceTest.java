@@ -70,16 +70,12 @@ class LocalPushServiceTest {
     private static String vapidPublicKey;
     private static String vapidPrivateKey;
     private static PushService sender;
-    private static java.security.Provider appsProvider;
 
     @BeforeAll
     static void start() throws GeneralSecurityException {
-        // The library asks for the "BC" provider by name and does not register it itself. In the
-        // suite's JVM the app may have registered one from its own class loader, whose key specs
-        // are other classes than this test's: this test uses its own, and puts the app's back.
-        appsProvider = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
-        Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
-        Security.addProvider(new BouncyCastleProvider());
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
         push = LocalPushService.start();
         KeyPair vapid = p256KeyPair();
         vapidPublicKey = BASE64URL.encodeToString(uncompressed((ECPublicKey) vapid.getPublic()));
@@ -90,10 +86,6 @@ class LocalPushServiceTest {
     @AfterAll
     static void stop() {
         push.close();
-        Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
-        if (appsProvider != null) {
-            Security.addProvider(appsProvider);
-        }
     }
 
     @Test
