@@ -50,12 +50,17 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * capacity they hold it in. The filter is in SQL, so a page never holds rows the caller may
      * not see. A typed read: the most polled list after the unread counts, and Hibernate's
      * entity loading cost more than its query (docs/benchmarks.md).
+     *
+     * <p>The caller's id is a one-row sub-select, not a compared parameter, so PostgreSQL plans
+     * the statement once per connection: the plan (index by user, then each child by id) is the
+     * same for everyone, and an estimate for one given id below the average made it re-plan on
+     * every call (docs/benchmarks.md).
      */
     public List<ChildView> pageForMember(Caller caller, Cursor after, int fetch) {
-        List<Object> parameters = new ArrayList<>(List.of(caller.userId(), CurrentMembership.sqlTokenRoles(caller)));
+        List<Object> parameters = new ArrayList<>(List.of(caller.userId()));
         String sql = "select " + VIEW_COLUMNS + ", m.role from child c"
                 + " join team_membership m on m.child_id = c.id"
-                + " where m.user_id = ? and " + CurrentMembership.sql("m", "?") + " and c.archived_at is null"
+                + " where m.user_id = (select cast(? as uuid)) and " + CurrentMembership.sql("m", caller) + " and c.archived_at is null"
                 + newestFirst(after, parameters, fetch);
         return rows.list(sql, parameters, ChildRepository::view);
     }

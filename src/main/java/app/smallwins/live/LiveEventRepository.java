@@ -55,8 +55,7 @@ public class LiveEventRepository {
                   and %3$s
                 union all
                 select %1$s from live_event e where e.recipient_id = ? and e.roles is null and e.id > ?
-            ) visible order by id limit ?""".formatted(COLUMNS, CurrentMembership.sql("m", "?"),
-            CONVERSATION_VISIBLE.formatted("m.user_id"));
+            ) visible order by id limit ?""";
 
     /** Who may see each event of a range: (event, user, the role of the membership that shows it; null for a notice). */
     private static final String RECIPIENTS = """
@@ -127,8 +126,9 @@ public class LiveEventRepository {
 
     /** The events a person may see after an id, oldest first: one query. */
     List<Row> visibleAfter(Caller caller, long after, int limit) {
-        return rows.list(VISIBLE_TO_ME, List.of(after, caller.userId(), CurrentMembership.sqlTokenRoles(caller),
-                caller.userId(), after, limit), Row::of);
+        String sql = VISIBLE_TO_ME.formatted(COLUMNS, CurrentMembership.sql("m", caller),
+                CONVERSATION_VISIBLE.formatted("m.user_id"));
+        return rows.list(sql, List.of(after, caller.userId(), caller.userId(), after, limit), Row::of);
     }
 
     /** Everyone who may see the events of a range, as the rules stand now, on the transaction's connection. */
