@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Where the time of one scenario goes, under load: the packaged app with Java Flight Recorder
-# (CPU samples and allocations), wrk on the scenario's requests (written by run.sh), and
-# PostgreSQL's count of statements and round trips (pg_stat_statements when loaded, else the
-# app's SQL log). Prints the hottest frames (self and total) and the statements per request.
+# (CPU samples and allocations) and wrk on the scenario's requests (written by run.sh). Prints
+# the hottest frames (self and total), allocations, and, where PostgreSQL has pg_stat_statements
+# loaded, each statement's calls, plans and milliseconds in the measured window: a statement
+# planned on every call shows plans = calls. To load it (a restart of the local PostgreSQL):
+#   psql -c "alter system set shared_preload_libraries = 'pg_stat_statements'"
+#   psql -c "alter system set pg_stat_statements.track_planning = on"
+#   pg_ctlcluster 15 main restart && psql -c "create extension if not exists pg_stat_statements"
 #
 #   src/bench/run.sh --only children --no-open-loop     # writes target/bench/children.requests
 #   src/bench/profile.sh children [30s]
@@ -26,6 +30,8 @@ trap stop_app EXIT
 # query), then record only the measured window: a recording from the start would count the
 # boot and the warm-up's one-time work as if every request did it.
 wrk_scenario 32 10s "$BENCH_APP" "$requests" "$scenario-warm" > /dev/null
+statements=$(psql -XAtq -c "select count(*) from pg_extension where extname = 'pg_stat_statements'" 2> /dev/null || echo 0)
+if [[ $statements == 1 ]]; then psql -XAtq -c "select pg_stat_statements_reset()" > /dev/null; fi
 jcmd "$APP_PID" JFR.start name=bench settings=profile > /dev/null
 echo "$scenario under load for $duration:"
 wrk_scenario 32 "$duration" "$BENCH_APP" "$requests" "$scenario" | awk '{ printf "  %s req/s, p50 %s ms, p99 %s ms\n", $1, $2, $3 }'
@@ -33,6 +39,15 @@ jcmd "$APP_PID" JFR.stop name=bench filename="$jfr" > /dev/null
 stop_app
 trap - EXIT
 set +o pipefail # head ends the sorts early
+
+if [[ $statements == 1 ]]; then
+  echo
+  echo "PostgreSQL's statements in the measured window (top 8 by time; plans = calls: planned on every call):"
+  psql -X -P pager=off -c "select calls, plans, round((total_exec_time / greatest(calls, 1))::numeric, 3) as exec_ms_per_call,
+      round((total_plan_time / greatest(plans, 1))::numeric, 3) as plan_ms_per_plan,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 70) as statement
+    from pg_stat_statements where calls > 1 order by total_exec_time + total_plan_time desc limit 8"
+fi
 
 echo
 echo "Hottest frames, self time (top 25 of the CPU samples):"
