@@ -1,5 +1,5 @@
 -- GET /me/unread for a random parent of two children: the app's one statement (the
--- caller's id comes from a one-row sub-select on the input table).
+-- caller's id comes from a one-row "caller", as in the app, here read from the input table).
 \set n random(1, :parent)
 with caller as (select user_id from bench_input.parent where n = :n)
 select c.id, c.child_id, c.kind, c.title, u.unread, u.urgent, u.last_at
