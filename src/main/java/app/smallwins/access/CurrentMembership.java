@@ -51,8 +51,8 @@ public final class CurrentMembership {
      * an array parameter PostgreSQL estimated more rows for the unknown array than for any real
      * set of roles, so it kept re-planning the statement each time instead of reusing one plan
      * (0.24 ms of planning per 0.28 ms of execution on the children list, 0.76 per 0.18 on the
-     * unread counts; docs/benchmarks.md). The token can hold at most fifteen sets of roles, so
-     * each statement has at most fifteen texts, each planned once per connection.
+     * unread counts; docs/benchmarks.md). A token holds one of fifteen sets of team roles, or
+     * none, so each statement has at most sixteen texts, each planned once per connection.
      */
     public static String sql(String m, Caller caller) {
         return " (%1$s.removed_at is null and %1$s.role = any('{%2$s}'::text[])) ".formatted(m,
@@ -64,5 +64,4 @@ public final class CurrentMembership {
         Set<Role> roles = caller.teamRoles();
         return roles.isEmpty() ? EnumSet.of(Role.admin) : roles;
     }
-
 }

@@ -60,7 +60,8 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         List<Object> parameters = new ArrayList<>(List.of(caller.userId()));
         String sql = "select " + VIEW_COLUMNS + ", m.role from child c"
                 + " join team_membership m on m.child_id = c.id"
-                + " where m.user_id = (select cast(? as uuid)) and " + CurrentMembership.sql("m", caller) + " and c.archived_at is null"
+                + " where m.user_id = (select cast(? as uuid)) and " + CurrentMembership.sql("m", caller)
+                + " and c.archived_at is null"
                 + newestFirst(after, parameters, fetch);
         return rows.list(sql, parameters, ChildRepository::view);
     }

@@ -73,6 +73,9 @@ class LocalPushServiceTest {
 
     @BeforeAll
     static void start() throws GeneralSecurityException {
+        // The library asks for the "BC" provider by name and does not register it. Bouncy Castle
+        // is loaded parent-first (application.properties), so a provider an app start of the
+        // suite registered has this test's classes too, and is left in place for it.
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
             Security.addProvider(new BouncyCastleProvider());
         }
