@@ -43,7 +43,7 @@ public class CurrentCaller {
             if (subject.length() > TokenClaims.MAX_LENGTH || InputRules.textProblem(subject) != null) {
                 throw new AuthenticationFailedException("token subject is not storable");
             }
-            TokenClaims claims = TokenClaims.of(token);
+            TokenClaims claims = TokenClaims.of(identity, token);
             java.util.UUID userId = provisioner.knownUser(claims);
             if (userId == null) {
                 userId = provisioner.provision(claims).id;

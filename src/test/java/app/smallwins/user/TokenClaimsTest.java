@@ -3,6 +3,7 @@ package app.smallwins.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 
 /** Claims are stored and shown to others: whatever the identity provider sends, they stay storable. */
@@ -28,6 +31,34 @@ class TokenClaimsTest {
         assertEquals("Tina\uFFFD \uFFFDThomas\uFFFD", read.name());
         assertEquals("tina\uFFFD", read.username());
         assertEquals("tina\uFFFD@example.test", read.email());
+    }
+
+    @Test
+    void aVerifiedTokensClaimsAreReadOnceIntoItsIdentity() {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("subject-1");
+        claims.setClaim("name", "Tina Thomas");
+        claims.setClaim("preferred_username", "tina");
+        DefaultJWTCallerPrincipal token = new DefaultJWTCallerPrincipal(claims);
+        SecurityIdentity verified = QuarkusSecurityIdentity.builder().setPrincipal(token).addRole("teacher").build();
+        TokenClaims.Reader reader = new TokenClaims.Reader();
+
+        SecurityIdentity read = reader.augment(verified, null).await().indefinitely();
+        TokenClaims kept = read.getAttribute(TokenClaims.ATTRIBUTE);
+        assertEquals(TokenClaims.of(token), kept);
+        assertEquals(verified.getRoles(), read.getRoles());
+        assertSame(token, read.getPrincipal());
+        // Read from the identity from then on, also when the identity comes back (a recalled token).
+        assertSame(kept, TokenClaims.of(read, token));
+        assertSame(read, reader.augment(read, null).await().indefinitely());
+        // An identity without them (not through the augmentor) reads the token itself.
+        assertEquals(kept, TokenClaims.of(verified, token));
+    }
+
+    @Test
+    void anAnonymousIdentityGetsNoClaims() {
+        SecurityIdentity anonymous = QuarkusSecurityIdentity.builder().setAnonymous(true).build();
+        assertSame(anonymous, new TokenClaims.Reader().augment(anonymous, null).await().indefinitely());
     }
 
     @Test

@@ -29,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
  * their SQL": they were a quarter to a half of the app's work on a one-statement read).
  *
  * <p>Nothing is trusted that Quarkus OIDC has not verified: an identity is remembered only after
- * OIDC built it ({@link Remember}, the first augmentor), under the exact token string it
+ * OIDC built it ({@link Remember}, among the first augmentors), under the exact token string it
  * verified, and is recalled ({@link Recall}, asked before OIDC) only for that exact string and
  * only before the token's {@code exp}. Any other string, a token past its expiry, or one never
  * seen falls through to OIDC, which decides as before. The remembered identity is the one OIDC
@@ -154,7 +154,11 @@ public class VerifiedTokens {
         }
     }
 
-    /** The first augmentor: remembers the identity Quarkus OIDC has just verified, before anything adds to it. */
+    /**
+     * Remembers the identity Quarkus OIDC has just verified, before the application's
+     * augmentors add to it, except the one of highest priority, which reads what depends on the
+     * token alone (its claims) so that it is read once per token and remembered with it.
+     */
     @ApplicationScoped
     public static class Remember implements SecurityIdentityAugmentor {
 
@@ -166,7 +170,7 @@ public class VerifiedTokens {
 
         @Override
         public int priority() {
-            return Integer.MAX_VALUE;
+            return Integer.MAX_VALUE - 1;
         }
 
         @Override
