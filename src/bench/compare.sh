@@ -6,7 +6,8 @@
 #
 # A BUILD_DIR is a copy of target/quarkus-app (keep one before a change:
 # cp -r target/quarkus-app /tmp/before), or target/quarkus-app itself. Rounds alternate the builds, so a drift of the
-# host's speed hits both. Each build is started, warmed up, then measured twice with wrk
+# host's speed hits both. Each build is started, warmed up (at least --warmup seconds, and until
+# its JIT is done: lib.sh warm_up), then measured twice with wrk
 # (32 connections); for each measurement it prints req/s, p50/p99 and the CPU milliseconds
 # per request spent by the app process and by PostgreSQL's processes (the same PostgreSQL
 # serves the benchmark schema only while this runs). Needs run.sh's request files: run
@@ -57,7 +58,7 @@ for round in $(seq "$ROUNDS"); do
     rm -rf target/quarkus-app
     cp -r "$source_dir" target/quarkus-app
     start_app
-    wrk_scenario 32 "${WARMUP}s" "$BENCH_APP" "$REQUESTS" "$RUN-warm-$round-$b" > /dev/null
+    warm_up 32 "$WARMUP" 600 20 "$RUN-$round-$b" "$REQUESTS" >&2
     for i in 1 2; do
       app0=$(cpu_ticks "$APP_PID") pg0=$(postgres_ticks)
       read -r rps p50 p99 ok _ <<< "$(wrk_scenario 32 "$DURATION" "$BENCH_APP" "$REQUESTS" "$RUN-$round-$b-$i")"

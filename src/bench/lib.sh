@@ -48,6 +48,64 @@ wrk_scenario() {
   wrk -t2 -c"$1" -d"$2" --timeout 10s -s src/bench/wrk/scenario.lua "$3" -- "$4" "$5" | grep '^RESULT' | cut -d' ' -f2-
 }
 
+# CPU ticks of a JVM's JIT compiler threads (C1 and C2) so far.
+jit_ticks() {
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    [[ $(cat "$task/comm" 2> /dev/null) == C[12]\ Compiler* ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2> /dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
+# Warms the app up until its JIT is done: the scenarios' request files run in turn (wrk,
+# CONNECTIONS connections, SLICE seconds each) for at least MIN seconds, and then until a whole
+# round leaves the compiler threads under 3 % of the app's CPU, or MAX seconds have passed.
+# Writes (post-*) beside reads run in the first round only.
+# On two shared cores C2 compiles for one to two minutes under load, and a figure taken
+# meanwhile measures the compiler too (the children list: 1,500 req/s in its first 20 s under
+# load, 4,000 after two minutes; docs/benchmarks.md, "Warm means compiled").
+#   warm_up CONNECTIONS MIN MAX SLICE RUN_ID REQUEST_FILE...
+# Prints one line: how long it took, and the compiler's share of the last round.
+warm_up() {
+  local connections=$1 min=$2 max=$3 slice=$4 run=$5 start=$SECONDS round=0 reads=0 jit0 app0 jit app share file
+  shift 5
+  for file in "$@"; do [[ $(basename "$file") == post-* ]] || reads=$((reads + 1)); done
+  while :; do
+    round=$((round + 1))
+    jit0=$(jit_ticks "$APP_PID") app0=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    for file in "$@"; do
+      # Writes warm up in the first round only: each one sets notifications going in the
+      # background, and minutes of them would leave that work running into the measurements.
+      if [[ $(basename "$file") == post-* ]] && ((round > 1 && reads > 0)); then continue; fi
+      wrk_scenario "$connections" "${slice}s" "$BENCH_APP" "$file" "$run-warm$round-$(basename "$file" .requests)" > /dev/null
+    done
+    jit=$(($(jit_ticks "$APP_PID") - jit0)) app=$(($(awk '{print $14 + $15}' "/proc/$APP_PID/stat") - app0))
+    share=$((100 * jit / (app > 0 ? app : 1)))
+    if ((SECONDS - start >= min && share < 3)); then
+      echo "warm after $((SECONDS - start)) s: the JIT took $share % of the app's CPU in the last round"
+      return 0
+    fi
+    if ((SECONDS - start >= max)); then
+      echo "still compiling after $((SECONDS - start)) s ($share % of the app's CPU in the last round): figures include the JIT" >&2
+      return 0
+    fi
+  done
+}
+
+# The path of async-profiler's agent for this machine, fetched once from Maven Central
+# (tools.profiler:async-profiler); fails where it cannot be had (another OS or architecture).
+async_profiler_library() {
+  local version=4.2 dir=$BENCH_DIR/async-profiler arch
+  case $(uname -m) in x86_64) arch=linux-x64 ;; aarch64) arch=linux-arm64 ;; *) return 1 ;; esac
+  [[ $(uname -s) == Linux ]] || return 1
+  if [[ ! -f $dir/$arch/libasyncProfiler.so ]]; then
+    ./mvnw -q -B dependency:copy -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory="$dir" >&2 \
+      && unzip -q -o "$dir/async-profiler-$version.jar" "$arch/libasyncProfiler.so" -d "$dir" || return 1
+  fi
+  realpath "$dir/$arch/libasyncProfiler.so"
+}
+
 # Starts the packaged app on the benchmark schema, trusting the benchmark issuer's key.
 # Extra environment (e.g. a log level) can be passed as arguments: start_app NAME=value...
 start_app() {

@@ -9,9 +9,10 @@
 #   pg_ctlcluster 15 main restart && psql -c "create extension if not exists pg_stat_statements"
 #
 #   src/bench/run.sh --only children --no-open-loop     # writes target/bench/children.requests
-#   src/bench/profile.sh children [30s]
+#   src/bench/profile.sh children [30s]      # JFR, then async-profiler where it can be had
 #
-# The recording stays in target/bench/<scenario>.jfr for `jfr print` or JDK Mission Control.
+# The recording stays in target/bench/<scenario>.jfr for `jfr print` or JDK Mission Control, and
+# async-profiler's stacks in target/bench/<scenario>.collapsed (for a flame graph).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/bench/lib.sh
@@ -24,18 +25,32 @@ jfr=$BENCH_DIR/$scenario.jfr
 rm -f "$jfr"
 
 hold_gap_round
-start_app
+# async-profiler is loaded with the JVM (and started later): loading an agent into a running JVM
+# makes it throw away compiled code, and the window would measure the JIT compiling it again.
+async_profiler=$(async_profiler_library) || async_profiler=
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}${async_profiler:+ -agentpath:$async_profiler}" start_app
 trap stop_app EXIT
-# Warm up (the JIT, the pool, every person's first request, Hibernate's first parse of each
+# Warm up (until the JIT is done, the pool, every person's first request, Hibernate's first parse of each
 # query), then record only the measured window: a recording from the start would count the
 # boot and the warm-up's one-time work as if every request did it.
-wrk_scenario 32 10s "$BENCH_APP" "$requests" "$scenario-warm" > /dev/null
+warm_up 32 30 600 20 "$scenario-$(date +%s)" "$requests"
 statements=$(psql -XAtq -c "select count(*) from pg_extension where extname = 'pg_stat_statements'" 2> /dev/null || echo 0)
 if [[ $statements == 1 ]]; then psql -XAtq -c "select pg_stat_statements_reset()" > /dev/null; fi
 jcmd "$APP_PID" JFR.start name=bench settings=profile > /dev/null
 echo "$scenario under load for $duration:"
 wrk_scenario 32 "$duration" "$BENCH_APP" "$requests" "$scenario" | awk '{ printf "  %s req/s, p50 %s ms, p99 %s ms\n", $1, $2, $3 }'
 jcmd "$APP_PID" JFR.stop name=bench filename="$jfr" > /dev/null
+# A second window, under async-profiler (from Maven Central), when it can be had: it samples
+# every thread, JIT compiler and kernel included, and attributes time to the frame that ran.
+# JFR's sampler does not see native frames, and it once put 12 % "self time" on a one-line
+# method whose callee async-profiler measured at 1 % (docs/benchmarks.md, "Warm means compiled").
+collapsed=$BENCH_DIR/$scenario.collapsed
+rm -f "$collapsed"
+if [[ -n $async_profiler ]]; then
+  jcmd "$APP_PID" JVMTI.agent_load "$async_profiler" '"start,event=cpu,interval=1ms"' > /dev/null
+  wrk_scenario 32 "$duration" "$BENCH_APP" "$requests" "$scenario-async" > /dev/null
+  jcmd "$APP_PID" JVMTI.agent_load "$async_profiler" "\"stop,collapsed,file=$(realpath "$BENCH_DIR")/$scenario.collapsed\"" > /dev/null
+fi
 stop_app
 trap - EXIT
 set +o pipefail # head ends the sorts early
@@ -75,3 +90,20 @@ jfr print --events jdk.ObjectAllocationSample "$jfr" | awk '
     if (unit ~ /kB/) w *= 1024; else if (unit ~ /MB/) w *= 1048576; else if (unit ~ /GB/) w *= 1073741824
     bytes[cls] += w; sum += w }
   END { for (c in bytes) printf "%6.2f %%  %s\n", 100 * bytes[c] / sum, c }' | sort -rn | head -15
+
+[[ -s $collapsed ]] || exit 0
+echo
+echo "async-profiler, a second window of $duration: every thread's CPU by what it was doing"
+awk '{ n = $NF; total += n
+       if ($0 ~ /CompileBroker/) kind["JIT compiler"] += n
+       else if ($0 ~ /GangWorker|G1|ConcurrentGCThread/) kind["garbage collector"] += n
+       else if ($0 ~ /^java\/lang\/Thread.run/) kind["Java threads"] += n
+       else kind["other native threads"] += n }
+     END { for (k in kind) printf "%6.2f %%  %s\n", 100 * kind[k] / total, k }' "$collapsed" | sort -rn
+echo
+echo "Frames on the stack, total time (top 40, as above):"
+awk '{ n = $NF; total += n; sub(/ [0-9]+$/, ""); split($0, frames, ";"); delete seen
+       for (i in frames) { f = frames[i]; gsub("/", ".", f)
+         if (f ~ /^(app\.smallwins|io\.quarkus|org\.hibernate|io\.agroal|org\.postgresql|io\.vertx|com\.fasterxml|io\.smallrye|org\.jboss\.resteasy|com\.arjuna|io\.netty)/ && !(f in seen)) {
+           seen[f] = 1; frame[f] += n } } }
+     END { for (f in frame) printf "%6.2f %%  %s\n", 100 * frame[f] / total, f }' "$collapsed" | sort -rn | head -40
