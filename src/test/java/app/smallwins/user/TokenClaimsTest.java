@@ -35,11 +35,7 @@ class TokenClaimsTest {
 
     @Test
     void aVerifiedTokensClaimsAreReadOnceIntoItsIdentity() {
-        JwtClaims claims = new JwtClaims();
-        claims.setSubject("subject-1");
-        claims.setClaim("name", "Tina Thomas");
-        claims.setClaim("preferred_username", "tina");
-        DefaultJWTCallerPrincipal token = new DefaultJWTCallerPrincipal(claims);
+        DefaultJWTCallerPrincipal token = token(Map.of("name", "Tina Thomas", "preferred_username", "tina"));
         SecurityIdentity verified = QuarkusSecurityIdentity.builder().setPrincipal(token).addRole("teacher").build();
         TokenClaims.Reader reader = new TokenClaims.Reader();
 
@@ -144,9 +140,13 @@ class TokenClaimsTest {
     }
 
     private static TokenClaims read(Map<String, Object> values) {
+        return TokenClaims.of(token(values));
+    }
+
+    private static DefaultJWTCallerPrincipal token(Map<String, Object> values) {
         JwtClaims claims = new JwtClaims();
         claims.setSubject("subject-1");
         values.forEach(claims::setClaim);
-        return TokenClaims.of(new DefaultJWTCallerPrincipal(claims));
+        return new DefaultJWTCallerPrincipal(claims);
     }
 }
