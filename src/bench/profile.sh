@@ -49,7 +49,7 @@ rm -f "$collapsed"
 if [[ -n $async_profiler ]]; then
   jcmd "$APP_PID" JVMTI.agent_load "$async_profiler" '"start,event=cpu,interval=1ms"' > /dev/null
   wrk_scenario 32 "$duration" "$BENCH_APP" "$requests" "$scenario-async" > /dev/null
-  jcmd "$APP_PID" JVMTI.agent_load "$async_profiler" "\"stop,collapsed,file=$(realpath "$BENCH_DIR")/$scenario.collapsed\"" > /dev/null
+  jcmd "$APP_PID" JVMTI.agent_load "$async_profiler" "\"stop,collapsed,file=$(realpath -m "$collapsed")\"" > /dev/null
 fi
 stop_app
 trap - EXIT

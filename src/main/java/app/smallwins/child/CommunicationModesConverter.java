@@ -19,7 +19,7 @@ public class CommunicationModesConverter implements AttributeConverter<List<Comm
      * The lists are immutable; past {@link #MAX_KNOWN} combinations the rest are parsed each time.
      */
     private static final Map<String, List<CommunicationMode>> KNOWN = new ConcurrentHashMap<>();
-    static final int MAX_KNOWN = 1_000;
+    private static final int MAX_KNOWN = 1_000;
 
     @Override
     public String convertToDatabaseColumn(List<CommunicationMode> modes) {
