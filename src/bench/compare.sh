@@ -33,12 +33,6 @@ REQUESTS=$BENCH_DIR/$SCENARIO.requests
 ((${#@} > 0)) || { echo "name at least one build directory" >&2; exit 2; }
 
 HZ=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
-postgres_ticks() {
-  local total=0 pid
-  for pid in $(pgrep -x postgres); do total=$((total + $(cpu_ticks "$pid"))); done
-  echo "$total"
-}
 per_request() { echo "scale=2; $1 * 1000 / $HZ / $2" | bc; }
 
 ORIGINAL=$(mktemp -d)

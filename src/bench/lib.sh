@@ -48,12 +48,22 @@ wrk_scenario() {
   wrk -t2 -c"$1" -d"$2" --timeout 10s -s src/bench/wrk/scenario.lua "$3" -- "$4" "$5" | grep '^RESULT' | cut -d' ' -f2-
 }
 
+# CPU ticks (user and system, 1/CLK_TCK s) a process, or PID/task/TID a thread, has used so far.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
+
+# The same for all of the local PostgreSQL's processes together.
+postgres_ticks() {
+  local total=0 pid
+  for pid in $(pgrep -x postgres); do total=$((total + $(cpu_ticks "$pid"))); done
+  echo "$total"
+}
+
 # CPU ticks of a JVM's JIT compiler threads (C1 and C2) so far.
 jit_ticks() {
   local total=0 task
   for task in /proc/"$1"/task/*; do
     [[ $(cat "$task/comm" 2> /dev/null) == C[12]\ Compiler* ]] || continue
-    total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2> /dev/null || echo 0)))
+    total=$((total + $(cpu_ticks "$1/task/${task##*/}")))
   done
   echo "$total"
 }
@@ -73,14 +83,14 @@ warm_up() {
   for file in "$@"; do [[ $(basename "$file") == post-* ]] || reads=$((reads + 1)); done
   while :; do
     round=$((round + 1))
-    jit0=$(jit_ticks "$APP_PID") app0=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    jit0=$(jit_ticks "$APP_PID") app0=$(cpu_ticks "$APP_PID")
     for file in "$@"; do
       # Writes warm up in the first round only: each one sets notifications going in the
       # background, and minutes of them would leave that work running into the measurements.
       if [[ $(basename "$file") == post-* ]] && ((round > 1 && reads > 0)); then continue; fi
       wrk_scenario "$connections" "${slice}s" "$BENCH_APP" "$file" "$run-warm$round-$(basename "$file" .requests)" > /dev/null
     done
-    jit=$(($(jit_ticks "$APP_PID") - jit0)) app=$(($(awk '{print $14 + $15}' "/proc/$APP_PID/stat") - app0))
+    jit=$(($(jit_ticks "$APP_PID") - jit0)) app=$(($(cpu_ticks "$APP_PID") - app0))
     share=$((100 * jit / (app > 0 ? app : 1)))
     if ((SECONDS - start >= min && share < 3)); then
       echo "warm after $((SECONDS - start)) s: the JIT took $share % of the app's CPU in the last round"

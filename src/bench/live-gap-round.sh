@@ -28,12 +28,6 @@ require_package
 bench_keys > /dev/null
 trap stop_app EXIT
 HZ=$(getconf CLK_TCK)
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
-postgres_ticks() {
-  local total=0 pid
-  for pid in $(pgrep -x postgres); do total=$((total + $(ticks "$pid"))); done
-  echo "$total"
-}
 
 $FRESH && sql "delete from goal_gap_flag"
 sql "update gap_watch_round set checked_at = '-infinity'"
@@ -46,14 +40,14 @@ until [[ $(sql "select checked_at > now() - interval '1 hour' from gap_watch_rou
   kill -0 "$APP_PID" || { echo "the app stopped; see $BENCH_DIR/app.log" >&2; exit 1; }
   sleep 0.2
 done
-began=$SECONDS app0=$(ticks "$APP_PID") pg0=$(postgres_ticks) quiet=0 last=$app0
+began=$SECONDS app0=$(cpu_ticks "$APP_PID") pg0=$(postgres_ticks) quiet=0 last=$app0
 while ((quiet < 3)); do
   sleep 1
-  now=$(ticks "$APP_PID")
+  now=$(cpu_ticks "$APP_PID")
   if (((now - last) * 100 < 5 * HZ)); then quiet=$((quiet + 1)); else quiet=0; fi
   last=$now
 done
-app1=$(ticks "$APP_PID") pg1=$(postgres_ticks)
+app1=$(cpu_ticks "$APP_PID") pg1=$(postgres_ticks)
 events=$(sql "select count(*) || ' (' || coalesce(string_agg(distinct type, ', '), 'none') || ')' from live_event where id > $newest")
 {
   echo "gap round over $watched watched children ($($FRESH && echo 'nothing announced before' || echo 'flags as left by earlier rounds')):"
