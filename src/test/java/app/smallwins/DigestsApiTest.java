@@ -4,6 +4,8 @@ import static app.smallwins.support.Api.BASE;
 import static app.smallwins.support.Api.as;
 import static app.smallwins.support.Records.conversationsPath;
 import static app.smallwins.support.Records.teamConversation;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.smallwins.notification.DigestPlanner;
+import app.smallwins.progress.ProgressService;
 import app.smallwins.support.CareTeam;
 import app.smallwins.support.Mailbox;
 import app.smallwins.support.Records;
@@ -150,6 +153,11 @@ class DigestsApiTest {
         assertTrue(week.text().contains("2 wins this week, one of them a first time!"), week.text());
         assertFalse(week.text().contains("water"));
         assertTrue(Mailbox.withSubject(team.parent.email(), "Arjun Sharma's day").isEmpty());
+        // The family can tell the e-mail's read of the week from their own.
+        as(team.parent).get(team.childPath() + "/access-log").then().statusCode(200)
+                .body("items.findAll { it.action == '" + ProgressService.WEEKLY_EMAIL_READ + "' }.capacity",
+                        contains("parent"))
+                .body("items.findAll { it.action == 'wins.summary' }", empty());
     }
 
     /**

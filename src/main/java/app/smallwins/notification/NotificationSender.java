@@ -180,8 +180,8 @@ public class NotificationSender {
                 .call(() -> notifications.memberships(n.userId()));
         List<MailChannel.WeeklyPart> weeks = new java.util.ArrayList<>();
         for (NotificationRepository.Membership m : memberships) {
-            WinsSummaryView week = progress.winsFor(ChildGrant.forMember(m.childId(), n.userId(), Role.valueOf(m.role())),
-                    WinsSummaryView.Period.WEEK, n.digestDate());
+            WinsSummaryView week = progress.weekForEmail(
+                    ChildGrant.forMember(m.childId(), n.userId(), Role.valueOf(m.role())), n.digestDate());
             if (week.wins() > 0) {
                 String name = QuarkusTransaction.requiringNew().call(() -> notifications.childName(m.childId()));
                 String counted = DigestContent.count(week.wins(), "win") + " this week"

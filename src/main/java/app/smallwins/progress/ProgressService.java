@@ -53,6 +53,8 @@ public class ProgressService {
     private final ProgressRepository progress;
     private final AccessLog accessLog;
     private final People people;
+    /** The access log's action for the week a weekly summary e-mail reads (background work, not a request). */
+    public static final String WEEKLY_EMAIL_READ = "wins.summary.email";
     /** Default range of the per-goal view: the last 12 weeks. */
     static final int DEFAULT_WEEKS = 12;
     /** "Recent" evidence for the chart: the last 90 days are preferred. */
@@ -238,15 +240,20 @@ public class ProgressService {
 
     @Transactional
     public WinsSummaryView wins(UUID childId, WinsSummaryView.Period period, LocalDate date) {
-        return winsFor(access.require(childId, Permission.READ_RECORD), period, date);
+        return wins(access.require(childId, Permission.READ_RECORD), period, date, "wins.summary");
     }
 
     /**
-     * The wins of a period as a grant sees them: for a request (above), or for a team member's
-     * own notification (the weekly summary), where the grant names them and their capacity.
+     * The week a team member's weekly summary e-mail tells, as their grant sees it. The access
+     * log names the read {@value #WEEKLY_EMAIL_READ}: the e-mail read the record for them, on
+     * the queue's clock, not they in the app.
      */
     @Transactional
-    public WinsSummaryView winsFor(ChildGrant grant, WinsSummaryView.Period period, LocalDate date) {
+    public WinsSummaryView weekForEmail(ChildGrant grant, LocalDate date) {
+        return wins(grant, WinsSummaryView.Period.WEEK, date, WEEKLY_EMAIL_READ);
+    }
+
+    private WinsSummaryView wins(ChildGrant grant, WinsSummaryView.Period period, LocalDate date, String action) {
         UUID childId = grant.childId();
         ReadOnly.rest(em);
         ChildSummary child = children.summary(grant);
@@ -292,7 +299,7 @@ public class ProgressService {
         highlights.forEach(r -> authorIds.add(r.authorId()));
         listed.forEach(r -> authorIds.add(r.authorId()));
         Names names = people.names(authorIds);
-        accessLog.read(grant, "wins.summary", "CHILD", childId);
+        accessLog.read(grant, action, "CHILD", childId);
 
         Narrator narrator = new Narrator(Words.english(), child.name());
         Cite cite = new Cite(narrator, names, null);

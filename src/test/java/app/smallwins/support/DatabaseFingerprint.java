@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import app.smallwins.audit.ReadLogWriter;
+import app.smallwins.progress.ProgressService;
 
 /**
  * A cheap fingerprint of every table in the test schema: its row count and the newest
@@ -18,9 +19,13 @@ import app.smallwins.audit.ReadLogWriter;
  * rolled-back write does not. Reads are logged asynchronously, so their batch is flushed first.
  * The tables only background jobs write are left out, as they change on their own clock: the
  * notification queue's (planning from earlier accepted requests, sending, the digest round),
- * the gap round's and the event retention's marks.
+ * the gap round's and the event retention's marks. So are the access log's reads of a weekly
+ * summary e-mail, which the queue sends on the person's summary day at whatever moment it
+ * comes (a Friday evening's CI run saw two land among refused requests).
  */
 public final class DatabaseFingerprint {
+
+    private static final String BACKGROUND_READS = " where action <> '" + ProgressService.WEEKLY_EMAIL_READ + "'";
 
     private final DataSource dataSource;
     private final ReadLogWriter reads;
@@ -66,7 +71,8 @@ public final class DatabaseFingerprint {
             throw new IllegalStateException("No tables in the current schema");
         }
         return tables.stream()
-                .map(t -> "select '%1$s', count(*), coalesce(max(xmin::text::bigint), 0) from \"%1$s\"".formatted(t))
+                .map(t -> "select '%1$s', count(*), coalesce(max(xmin::text::bigint), 0) from \"%1$s\"%2$s"
+                        .formatted(t, t.equals("access_log") ? BACKGROUND_READS : ""))
                 .collect(Collectors.joining(" union all "));
     }
 
